@@ -1,0 +1,206 @@
+package dev.nplusone.agent;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The agent's settings, from {@code -javaagent:nplusone-agent.jar=key=value,...} and from
+ * {@code -Dnplusone.key=value}. An argument given to the agent wins over a system property.
+ *
+ * <p>Every key is documented in {@code docs/options.md}; a key or value outside what is listed
+ * there is refused with one line naming the key and what it allows.
+ */
+public final class Options {
+
+    public static final String PROPERTY_PREFIX = "nplusone.";
+
+    /** How much the agent writes to its log. */
+    public enum Log {
+        /** Nothing at all. */
+        OFF,
+        /** Only the summary at JVM exit. */
+        SUMMARY,
+        /** A block per new finding, a short line when it is seen again, and the summary. */
+        FINDINGS,
+        /** As FINDINGS, plus one debug line per statement (its shape and scope). */
+        STATEMENTS
+    }
+
+    private static final Map<String, String> KEYS = new LinkedHashMap<>();
+
+    static {
+        KEYS.put("report", "a file path for the JSON report; %p stands for the process id");
+        KEYS.put("threshold", "a whole number from 2 to 1000: executions from one call site that make an N+1 (default 3)");
+        KEYS.put("packages", "application package prefixes, separated by ';' (or ',' in a system property)");
+        KEYS.put("params", "true or false: show SQL parameter values in logs and reports (default false)");
+        KEYS.put("log", "off, summary, findings or statements (default findings)");
+        KEYS.put("log-file", "a file path for the agent's log (default: standard error)");
+    }
+
+    private final Path report;
+    private final int threshold;
+    private final List<String> packages;
+    private final boolean params;
+    private final Log log;
+    private final Path logFile;
+
+    private Options(Map<String, String> values) {
+        this.report = path(values.get("report"));
+        this.threshold = threshold(values.get("threshold"));
+        this.packages = packages(values.get("packages"));
+        this.params = bool("params", values.get("params"), false);
+        this.log = log(values.get("log"));
+        this.logFile = path(values.get("log-file"));
+    }
+
+    public static Options defaults() {
+        return new Options(Collections.emptyMap());
+    }
+
+    /**
+     * Reads the agent argument string and the {@code nplusone.*} system properties.
+     *
+     * @throws IllegalArgumentException with a message fit to show the user as it is
+     */
+    public static Options parse(String agentArguments, Properties systemProperties) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : systemProperties.stringPropertyNames()) {
+            if (name.startsWith(PROPERTY_PREFIX)) {
+                values.put(known(name.substring(PROPERTY_PREFIX.length()), "system property -D" + name), systemProperties.getProperty(name).trim());
+            }
+        }
+        if (agentArguments != null && !agentArguments.isBlank()) {
+            for (String pair : agentArguments.split(",")) {
+                if (pair.isBlank()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                if (eq < 0) {
+                    throw new IllegalArgumentException("agent option '" + pair.trim() + "' has no value: write key=value"
+                            + " (inside -javaagent, separate package prefixes with ';')");
+                }
+                values.put(known(pair.substring(0, eq).trim(), "agent option"), pair.substring(eq + 1).trim());
+            }
+        }
+        return new Options(values);
+    }
+
+    private static String known(String key, String where) {
+        if (!KEYS.containsKey(key)) {
+            throw new IllegalArgumentException("unknown " + where + " '" + key + "'; known keys: " + String.join(", ", KEYS.keySet()));
+        }
+        return key;
+    }
+
+    private static IllegalArgumentException bad(String key, String value) {
+        return new IllegalArgumentException("bad value '" + value + "' for option '" + key + "': expected " + KEYS.get(key));
+    }
+
+    private static Path path(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        return Paths.get(value.replace("%p", Long.toString(ProcessHandle.current().pid())));
+    }
+
+    private static int threshold(String value) {
+        if (value == null) {
+            return 3;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 2 && n <= 1000) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw bad("threshold", value);
+    }
+
+    private static List<String> packages(String value) {
+        if (value == null) {
+            return Collections.emptyList();
+        }
+        List<String> prefixes = new ArrayList<>();
+        for (String prefix : value.split("[;,]")) {
+            String p = prefix.trim();
+            if (p.isEmpty()) {
+                continue;
+            }
+            if (!p.matches("[\\p{javaJavaIdentifierPart}.$]+")) {
+                throw bad("packages", value);
+            }
+            prefixes.add(p.endsWith(".") ? p : p + ".");
+        }
+        return Collections.unmodifiableList(prefixes);
+    }
+
+    private static boolean bool(String key, String value, boolean fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "true":
+            case "on":
+            case "yes":
+                return true;
+            case "false":
+            case "off":
+            case "no":
+                return false;
+            default:
+                throw bad(key, value);
+        }
+    }
+
+    private static Log log(String value) {
+        if (value == null) {
+            return Log.FINDINGS;
+        }
+        try {
+            return Log.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw bad("log", value);
+        }
+    }
+
+    /** Where the JSON report goes at exit; null for none. */
+    public Path report() {
+        return report;
+    }
+
+    public int threshold() {
+        return threshold;
+    }
+
+    /** Package prefixes, each ending with a dot. */
+    public List<String> packages() {
+        return packages;
+    }
+
+    public boolean params() {
+        return params;
+    }
+
+    public Log log() {
+        return log;
+    }
+
+    /** The agent's log file; null for standard error. */
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** The keys and what each allows, for help texts. */
+    public static Map<String, String> keys() {
+        return Collections.unmodifiableMap(KEYS);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.nplusone.bridge;
+
+/**
+ * The only agent class that instrumented application code calls.
+ *
+ * <p>Advice is inlined into classes of any class loader (web applications, Spring Boot's nested
+ * jars, the JDK's own HTTP server), but the agent itself lives in an isolated loader that those
+ * classes cannot see. This class is appended to the bootstrap class path, which every loader
+ * reaches, and forwards to the agent through {@link Hooks}. It uses JDK types only: on JDK 9+
+ * even {@code java.sql} is not visible from the bootstrap loader.
+ *
+ * <p>Every method is safe to call when the agent is absent or detached, and never throws.
+ */
+public final class Bridge {
+
+    private static volatile Hooks hooks;
+
+    private Bridge() {
+    }
+
+    /** What the agent implements; all arguments are typed {@code Object} on purpose (see above). */
+    public interface Hooks {
+
+        /** Returns the connection wrapped for statement interception, or the argument itself. */
+        Object connection(Object connection);
+
+        /** Opens an HTTP request scope; null when one is already open on this thread. */
+        Object openHttpScope(String method, String path);
+
+        /** Opens a serialization scope for the root value; null when nested in another one. */
+        Object openSerializationScope(Object rootValue);
+
+        /** Opens a scope of the given kind ("manual" or "test") with that name. */
+        Object openScope(String kind, String name);
+
+        /** Closes a scope; {@code route} renames an HTTP scope when the framework knows the route. */
+        void closeScope(Object scope, String route);
+    }
+
+    public static void install(Hooks agent) {
+        hooks = agent;
+    }
+
+    public static void uninstall() {
+        hooks = null;
+    }
+
+    public static boolean installed() {
+        return hooks != null;
+    }
+
+    public static Object connection(Object connection) {
+        Hooks h = hooks;
+        if (h == null || connection == null) {
+            return connection;
+        }
+        try {
+            return h.connection(connection);
+        } catch (Throwable agentFailure) {
+            return connection;
+        }
+    }
+
+    public static Object openHttpScope(String method, String path) {
+        Hooks h = hooks;
+        if (h == null) {
+            return null;
+        }
+        try {
+            return h.openHttpScope(method, path);
+        } catch (Throwable agentFailure) {
+            return null;
+        }
+    }
+
+    public static Object openSerializationScope(Object rootValue) {
+        Hooks h = hooks;
+        if (h == null) {
+            return null;
+        }
+        try {
+            return h.openSerializationScope(rootValue);
+        } catch (Throwable agentFailure) {
+            return null;
+        }
+    }
+
+    /** Called reflectively by {@code dev.nplusone.api.NPlusOne}. */
+    public static Object openManualScope(String name) {
+        return openScope("manual", name);
+    }
+
+    public static Object openScope(String kind, String name) {
+        Hooks h = hooks;
+        if (h == null) {
+            return null;
+        }
+        try {
+            return h.openScope(kind, name);
+        } catch (Throwable agentFailure) {
+            return null;
+        }
+    }
+
+    public static void closeScope(Object scope) {
+        closeScope(scope, null);
+    }
+
+    public static void closeScope(Object scope, String route) {
+        Hooks h = hooks;
+        if (h == null || scope == null) {
+            return;
+        }
+        try {
+            h.closeScope(scope, route);
+        } catch (Throwable agentFailure) {
+            // the agent logs its own failures; the application goes on
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.nplusone.detect;
+
+import java.lang.StackWalker.StackFrame;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Where a statement came from.
+ *
+ * <p>Two prices: a {@link #fingerprint()} for every statement inside a scope, a 64-bit hash of the
+ * first application frames (class, method and bytecode index, no {@code StackTraceElement}); and
+ * the readable {@link #stack(long)}, taken only when a statement repeats, and then only once per
+ * call site for the life of the JVM.
+ */
+public final class CallSites {
+
+    /** Application frames that make a call site: enough to tell two loops in one method apart. */
+    static final int SITE_FRAMES = 8;
+    /** Frames of a stack kept for reports. */
+    static final int STACK_FRAMES = 24;
+    /** How deep a walk may go looking for application frames. */
+    static final int MAX_DEPTH = 384;
+    private static final int STACK_CACHE = 4096;
+
+    private final StackWalker walker = StackWalker.getInstance(Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE));
+    private final FrameFilter filter;
+    private final ConcurrentHashMap<Long, List<String>> stacks = new ConcurrentHashMap<>();
+
+    public CallSites(FrameFilter filter) {
+        this.filter = filter;
+    }
+
+    /** A hash that is equal for two statements issued from the same application stack. */
+    public long fingerprint() {
+        return walker.walk(this::fingerprint);
+    }
+
+    private long fingerprint(Stream<StackFrame> frames) {
+        boolean preferPackages = filter.hasPreferredPackages();
+        long preferred = 0, application = 0, infrastructure = 0;
+        int preferredCount = 0, applicationCount = 0, infrastructureCount = 0;
+        int depth = 0;
+        for (java.util.Iterator<StackFrame> it = frames.iterator(); it.hasNext() && depth < MAX_DEPTH; depth++) {
+            StackFrame frame = it.next();
+            FrameFilter.Kind kind = filter.kind(frame.getDeclaringClass(), frame.getMethodName());
+            if (kind == FrameFilter.Kind.PLUMBING) {
+                continue;
+            }
+            long h = frameHash(frame);
+            if (kind == FrameFilter.Kind.INFRASTRUCTURE) {
+                if (infrastructureCount < SITE_FRAMES * 3) {
+                    infrastructure = mix(infrastructure, h);
+                    infrastructureCount++;
+                }
+                continue;
+            }
+            if (kind == FrameFilter.Kind.PREFERRED && preferredCount < SITE_FRAMES) {
+                preferred = mix(preferred, h);
+                preferredCount++;
+            }
+            if (applicationCount < SITE_FRAMES) {
+                application = mix(application, h);
+                applicationCount++;
+            }
+            if (preferPackages ? preferredCount == SITE_FRAMES : applicationCount == SITE_FRAMES) {
+                break;
+            }
+        }
+        if (preferredCount > 0) {
+            return preferred;
+        }
+        return applicationCount > 0 ? application : infrastructure;
+    }
+
+    /**
+     * The readable stack for a call site, innermost first: the preferred frames when the user named
+     * packages and any are on the stack, else application frames, else (when the statement came from
+     * framework code alone) the framework frames nearest to it. Cached per fingerprint.
+     */
+    public List<String> stack(long fingerprint) {
+        List<String> stack = stacks.get(fingerprint);
+        if (stack == null) {
+            stack = walker.walk(this::collect);
+            if (stacks.size() >= STACK_CACHE) {
+                stacks.clear();
+            }
+            stacks.put(fingerprint, stack);
+        }
+        return stack;
+    }
+
+    private List<String> collect(Stream<StackFrame> frames) {
+        List<String> preferred = new ArrayList<>();
+        List<String> application = new ArrayList<>();
+        List<String> infrastructure = new ArrayList<>();
+        int depth = 0;
+        for (java.util.Iterator<StackFrame> it = frames.iterator(); it.hasNext() && depth < MAX_DEPTH; depth++) {
+            StackFrame frame = it.next();
+            FrameFilter.Kind kind = filter.kind(frame.getDeclaringClass(), frame.getMethodName());
+            switch (kind) {
+                case PREFERRED:
+                    add(preferred, frame);
+                    add(application, frame);
+                    break;
+                case APPLICATION:
+                    add(application, frame);
+                    break;
+                case INFRASTRUCTURE:
+                    if (application.isEmpty()) {
+                        add(infrastructure, frame);
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        List<String> chosen = !preferred.isEmpty() ? preferred : !application.isEmpty() ? application : infrastructure;
+        return Collections.unmodifiableList(chosen);
+    }
+
+    private static void add(List<String> list, StackFrame frame) {
+        if (list.size() < STACK_FRAMES) {
+            list.add(format(frame));
+        }
+    }
+
+    /** {@code com.acme.Mapper.toDto(Mapper.java:42)}, without the module and loader prefixes of StackTraceElement. */
+    static String format(StackFrame frame) {
+        String file = frame.getFileName();
+        int line = frame.getLineNumber();
+        String where = file == null ? "Unknown Source" : line >= 0 ? file + ":" + line : file;
+        return frame.getClassName() + "." + frame.getMethodName() + "(" + where + ")";
+    }
+
+    private static long frameHash(StackFrame frame) {
+        return (System.identityHashCode(frame.getDeclaringClass()) * 31L + frame.getMethodName().hashCode()) * 65_599L
+                + frame.getByteCodeIndex();
+    }
+
+    private static long mix(long hash, long value) {
+        long h = (hash ^ value) * 0x9E3779B97F4A7C15L;
+        return h ^ (h >>> 29);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.nplusone.detect;
+
+import java.util.List;
+
+/** One problem found in one scope instance. Immutable. */
+public final class Finding {
+
+    /** The JSON names of the two rules. */
+    public enum Type {
+        N_PLUS_ONE("n_plus_one"), DUPLICATE("duplicate");
+
+        private final String json;
+
+        Type(String json) {
+            this.json = json;
+        }
+
+        public String json() {
+            return json;
+        }
+    }
+
+    private final Type type;
+    private final List<String> path;
+    private final String shape;
+    private final int repetitions;
+    private final List<String> stack;
+    private final String trigger;
+    private final long nanos;
+    private final String parameters;
+
+    public Finding(Type type, List<String> path, String shape, int repetitions, List<String> stack, String trigger,
+                   long nanos, String parameters) {
+        this.type = type;
+        this.path = List.copyOf(path);
+        this.shape = shape;
+        this.repetitions = repetitions;
+        this.stack = stack;
+        this.trigger = trigger;
+        this.nanos = nanos;
+        this.parameters = parameters;
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    /** The outermost scope's name. */
+    public String scope() {
+        return path.get(0);
+    }
+
+    /** Scope names from the outermost to the one the statements ran in. */
+    public List<String> path() {
+        return path;
+    }
+
+    public String shape() {
+        return shape;
+    }
+
+    /** Executions in the group, the first included. */
+    public int repetitions() {
+        return repetitions;
+    }
+
+    /** Application frames, innermost first; may be empty when the JVM hid them. */
+    public List<String> stack() {
+        return stack;
+    }
+
+    public String location() {
+        return stack.isEmpty() ? "(unknown)" : stack.get(0);
+    }
+
+    /** The shape executed just before the repeated ones: usually the query that loaded the parents. */
+    public String trigger() {
+        return trigger;
+    }
+
+    /** Time the group's executions spent in the driver. */
+    public long nanos() {
+        return nanos;
+    }
+
+    /** Parameter values of one execution, only when the {@code params} option is on; else null. */
+    public String parameters() {
+        return parameters;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.nplusone.jdbc;
+
+import dev.nplusone.agent.Failures;
+import dev.nplusone.report.Registry;
+import dev.nplusone.scope.Scopes;
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+
+import java.util.List;
+
+/**
+ * Sees every statement execution: counts it, and hands it to the current thread's scope.
+ *
+ * <p>This is the hot path. Outside a scope a statement costs a thread-local lookup and a counter;
+ * inside one, also a cached shape lookup and a call-site fingerprint. A batch is one execution. A
+ * statement that passes two of our proxies (a pool hid the inner one) is recorded by the outer one
+ * only. No exception leaves this class: datasource-proxy would throw it into the application.
+ */
+public final class StatementListener implements QueryExecutionListener {
+
+    private final Scopes scopes;
+    private final Registry registry;
+    private final boolean keepParameters;
+
+    public StatementListener(Scopes scopes, Registry registry, boolean keepParameters) {
+        this.scopes = scopes;
+        this.registry = registry;
+        this.keepParameters = keepParameters;
+    }
+
+    @Override
+    public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+        try {
+            Scopes.ThreadState thread = scopes.thread();
+            if (thread.executing == null) {
+                thread.executing = execution;
+            }
+        } catch (Throwable failure) {
+            Failures.caught("statement listener", failure);
+        }
+    }
+
+    @Override
+    public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+        try {
+            Scopes.ThreadState thread = scopes.thread();
+            if (thread.executing != execution) {
+                return; // an inner proxy of the same execution
+            }
+            thread.executing = null;
+            boolean inScope = thread.inScope();
+            registry.statement(inScope);
+            if (inScope && !queries.isEmpty()) {
+                scopes.statement(thread, queries.get(0).getQuery(), StatementKeys.of(queries), execution.getElapsedTime(),
+                        keepParameters ? ParameterText.of(queries) : null);
+            }
+        } catch (Throwable failure) {
+            Failures.caught("statement listener", failure);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.nplusone.report;
+
+import dev.nplusone.detect.Finding;
+
+import java.util.List;
+
+/**
+ * One finding aggregated over every scope instance it appeared in: same outermost scope name,
+ * type, shape and location.
+ */
+public final class FindingStats {
+
+    private final Finding first;
+    private long occurrences;
+    private int maxRepetitions;
+    private long totalRepetitions;
+    private long nanos;
+    private String parameters;
+
+    FindingStats(Finding first) {
+        this.first = first;
+    }
+
+    /** Returns the number of scope instances it has now been seen in. */
+    synchronized long seen(Finding finding) {
+        occurrences++;
+        maxRepetitions = Math.max(maxRepetitions, finding.repetitions());
+        totalRepetitions += finding.repetitions();
+        nanos += finding.nanos();
+        if (finding.parameters() != null) {
+            parameters = finding.parameters();
+        }
+        return occurrences;
+    }
+
+    public String type() {
+        return first.type().json();
+    }
+
+    public String scope() {
+        return first.scope();
+    }
+
+    public List<String> path() {
+        return first.path();
+    }
+
+    public String shape() {
+        return first.shape();
+    }
+
+    public String location() {
+        return first.location();
+    }
+
+    public List<String> stack() {
+        return first.stack();
+    }
+
+    public String trigger() {
+        return first.trigger();
+    }
+
+    public synchronized long occurrences() {
+        return occurrences;
+    }
+
+    public synchronized int maxRepetitions() {
+        return maxRepetitions;
+    }
+
+    public synchronized long totalRepetitions() {
+        return totalRepetitions;
+    }
+
+    public synchronized long nanos() {
+        return nanos;
+    }
+
+    public synchronized String parameters() {
+        return parameters;
+    }
+}

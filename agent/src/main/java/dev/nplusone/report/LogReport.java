@@ -1,0 +1,128 @@
+package dev.nplusone.report;
+
+import dev.nplusone.detect.Finding;
+import org.slf4j.Logger;
+
+import java.util.List;
+
+/**
+ * The human-readable report: a WARN block the first time a finding is seen, a short line when it
+ * is seen again (at the 2nd, 4th, 8th... scope instance, so a busy endpoint does not flood the log),
+ * and a summary at JVM exit.
+ */
+public final class LogReport {
+
+    static final int LOGGED_FRAMES = 8;
+    static final int SUMMARY_SCOPES = 10;
+    static final int SUMMARY_FINDINGS = 20;
+
+    private final Logger findings;
+    private final Logger summary;
+    private final Logger statements;
+
+    public LogReport(Logger findings, Logger summary, Logger statements) {
+        this.findings = findings;
+        this.summary = summary;
+        this.statements = statements;
+    }
+
+    public void found(Finding finding, Registry.Seen seen) {
+        if (seen == null || !findings.isWarnEnabled()) {
+            return;
+        }
+        if (seen.occurrences == 1) {
+            findings.warn(block(finding));
+        } else if (Long.bitCount(seen.occurrences) == 1) {
+            FindingStats s = seen.stats;
+            findings.warn("{} again in {} (seen in {} scope instances, up to {} executions): {}",
+                    title(finding.type()), s.scope(), seen.occurrences, s.maxRepetitions(), s.location());
+        }
+    }
+
+    static String title(Finding.Type type) {
+        return type == Finding.Type.N_PLUS_ONE ? "N+1 query" : "Duplicate query";
+    }
+
+    static String block(Finding f) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(title(f.type())).append(" in ").append(String.join(" > ", f.path())).append(": ");
+        if (f.type() == Finding.Type.N_PLUS_ONE) {
+            sb.append(f.repetitions()).append(" executions of one statement shape from one call site");
+        } else {
+            sb.append("the same statement with the same parameters ran ").append(f.repetitions()).append(" times");
+        }
+        line(sb, "shape", f.shape());
+        line(sb, "location", f.location());
+        List<String> stack = f.stack();
+        for (int i = 0; i < Math.min(stack.size(), LOGGED_FRAMES); i++) {
+            line(sb, i == 0 ? "stack" : "", stack.get(i));
+        }
+        if (stack.size() > LOGGED_FRAMES) {
+            line(sb, "", "... " + (stack.size() - LOGGED_FRAMES) + " more application frames");
+        }
+        if (f.trigger() != null) {
+            line(sb, "after", f.trigger() + "   <- likely loaded the parent rows");
+        }
+        if (f.parameters() != null) {
+            line(sb, "params", f.parameters());
+        }
+        line(sb, "time", String.format("%.1f ms in the database", f.nanos() / 1e6));
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, String label, String value) {
+        sb.append(System.lineSeparator()).append("    ");
+        sb.append(label.isEmpty() ? "" : label + ":");
+        for (int pad = label.isEmpty() ? 0 : label.length() + 1; pad < 10; pad++) {
+            sb.append(' ');
+        }
+        sb.append(value);
+    }
+
+    public boolean logsStatements() {
+        return statements.isDebugEnabled();
+    }
+
+    public void statement(List<String> path, String shape, String parameters) {
+        statements.debug("{}: {}{}", String.join(" > ", path), shape, parameters == null ? "" : "  " + parameters);
+    }
+
+    /** The exit summary. */
+    public void summary(Registry registry, long agentFailures) {
+        if (!summary.isInfoEnabled()) {
+            return;
+        }
+        List<ScopeStats> scopes = registry.scopes();
+        List<FindingStats> all = registry.findings();
+        StringBuilder sb = new StringBuilder();
+        sb.append("summary: ").append(registry.statements()).append(" statements (")
+                .append(registry.unscoped()).append(" outside any scope) in ")
+                .append(registry.scopeInstances()).append(" scope instances of ").append(scopes.size())
+                .append(" names; ").append(all.size()).append(all.size() == 1 ? " finding" : " findings");
+        if (agentFailures > 0) {
+            sb.append("; ").append(agentFailures).append(" agent errors (see the warnings above)");
+        }
+        if (registry.overflow() > 0) {
+            sb.append("; ").append(registry.overflow()).append(" scopes or findings beyond the registry's bounds");
+        }
+        if (!scopes.isEmpty()) {
+            sb.append(System.lineSeparator()).append("  scopes with the most statements in one instance:");
+            for (ScopeStats s : scopes.subList(0, Math.min(SUMMARY_SCOPES, scopes.size()))) {
+                sb.append(System.lineSeparator()).append(String.format("    %-48s %-13s max %6d  total %8d  instances %6d",
+                        s.name(), s.kind(), s.max(), s.total(), s.instances()));
+            }
+        }
+        if (!all.isEmpty()) {
+            sb.append(System.lineSeparator()).append("  findings:");
+            for (FindingStats f : all.subList(0, Math.min(SUMMARY_FINDINGS, all.size()))) {
+                sb.append(System.lineSeparator()).append(String.format("    %-10s %-40s x%-5d in %d scope instances at %s",
+                        f.type(), f.scope(), f.maxRepetitions(), f.occurrences(), f.location()));
+                sb.append(System.lineSeparator()).append("               ").append(f.shape());
+            }
+            if (all.size() > SUMMARY_FINDINGS) {
+                sb.append(System.lineSeparator()).append("    ... ").append(all.size() - SUMMARY_FINDINGS).append(" more in the JSON report");
+            }
+        }
+        summary.info(sb.toString());
+    }
+}

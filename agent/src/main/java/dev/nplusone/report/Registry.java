@@ -1,0 +1,138 @@
+package dev.nplusone.report;
+
+import dev.nplusone.detect.Finding;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the JVM has seen so far: statement totals, every scope name with its counts, every finding
+ * aggregated. The one place threads share; written at scope close, read by the reports.
+ *
+ * <p>Bounded: past {@link #MAX_SCOPE_NAMES} scope names or {@link #MAX_FINDINGS} findings, further
+ * ones are counted in {@link #overflow()} rather than kept.
+ */
+public final class Registry {
+
+    static final int MAX_SCOPE_NAMES = 5_000;
+    static final int MAX_FINDINGS = 5_000;
+
+    private final LongAdder statements = new LongAdder();
+    private final LongAdder unscoped = new LongAdder();
+    private final LongAdder overflow = new LongAdder();
+    private final ConcurrentHashMap<String, ScopeStats> scopes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, FindingStats> findings = new ConcurrentHashMap<>();
+
+    public void statement(boolean inScope) {
+        statements.increment();
+        if (!inScope) {
+            unscoped.increment();
+        }
+    }
+
+    public void scopeClosed(String kind, String name, int statementCount) {
+        String key = kind + ' ' + name;
+        ScopeStats stats = scopes.get(key);
+        if (stats == null) {
+            if (scopes.size() >= MAX_SCOPE_NAMES) {
+                overflow.increment();
+                return;
+            }
+            stats = scopes.computeIfAbsent(key, k -> new ScopeStats(kind, name));
+        }
+        stats.closed(statementCount);
+    }
+
+    /** Adds a finding; returns its aggregate, or null when the registry is full. */
+    public Seen add(Finding finding) {
+        Key key = new Key(finding);
+        FindingStats stats = findings.get(key);
+        if (stats == null) {
+            if (findings.size() >= MAX_FINDINGS) {
+                overflow.increment();
+                return null;
+            }
+            stats = findings.computeIfAbsent(key, k -> new FindingStats(finding));
+        }
+        return new Seen(stats, stats.seen(finding));
+    }
+
+    /** A finding's aggregate and how many scope instances it has been seen in, this one included. */
+    public static final class Seen {
+        public final FindingStats stats;
+        public final long occurrences;
+
+        Seen(FindingStats stats, long occurrences) {
+            this.stats = stats;
+            this.occurrences = occurrences;
+        }
+    }
+
+    public long statements() {
+        return statements.sum();
+    }
+
+    public long unscoped() {
+        return unscoped.sum();
+    }
+
+    public long overflow() {
+        return overflow.sum();
+    }
+
+    /** Scope names, the most statements in one instance first. */
+    public List<ScopeStats> scopes() {
+        List<ScopeStats> list = new ArrayList<>(scopes.values());
+        list.sort(Comparator.comparingInt(ScopeStats::max).reversed().thenComparing(ScopeStats::name));
+        return list;
+    }
+
+    public long scopeInstances() {
+        long n = 0;
+        for (ScopeStats s : scopes.values()) {
+            n += s.instances();
+        }
+        return n;
+    }
+
+    /** Findings, N+1 first, then the most repetitions. */
+    public List<FindingStats> findings() {
+        List<FindingStats> list = new ArrayList<>(findings.values());
+        list.sort(Comparator.comparing(FindingStats::type).reversed()
+                .thenComparing(Comparator.comparingInt(FindingStats::maxRepetitions).reversed())
+                .thenComparing(FindingStats::scope).thenComparing(FindingStats::location));
+        return list;
+    }
+
+    private static final class Key {
+        final String scope;
+        final Finding.Type type;
+        final String shape;
+        final String location;
+
+        Key(Finding f) {
+            this.scope = f.scope();
+            this.type = f.type();
+            this.shape = f.shape();
+            this.location = f.location();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Key)) {
+                return false;
+            }
+            Key k = (Key) o;
+            return type == k.type && scope.equals(k.scope) && shape.equals(k.shape) && location.equals(k.location);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(scope, type, shape, location);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.nplusone.scope;
+
+import dev.nplusone.agent.Failures;
+import dev.nplusone.detect.CallSites;
+import dev.nplusone.detect.Finding;
+import dev.nplusone.detect.ScopeStatements;
+import dev.nplusone.report.LogReport;
+import dev.nplusone.report.Registry;
+import dev.nplusone.shape.Shapes;
+
+/**
+ * The scopes open on each thread, and the statements recorded in them.
+ *
+ * <p>Each thread has its own stack of {@link Frame}s, so nothing here is shared between threads
+ * but the {@link Registry} that scopes report to when they close. A statement counts in every
+ * open frame of its thread; it is grouped for detection in the outermost one, so that an N+1
+ * spread over many small nested scopes (one serialization per item, say) is still seen.
+ */
+public final class Scopes {
+
+    /** What the agent keeps per thread: the innermost open scope, and the statement being executed. */
+    public static final class ThreadState {
+        Frame innermost;
+        /** The outermost execution in progress, so that stacked JDBC proxies count it once. */
+        public Object executing;
+
+        public boolean inScope() {
+            return innermost != null;
+        }
+    }
+
+    private final ThreadLocal<ThreadState> threads = ThreadLocal.withInitial(ThreadState::new);
+    private final Shapes shapes;
+    private final CallSites callSites;
+    private final Registry registry;
+    private final LogReport log;
+    private final int threshold;
+
+    public Scopes(Shapes shapes, CallSites callSites, Registry registry, LogReport log, int threshold) {
+        this.shapes = shapes;
+        this.callSites = callSites;
+        this.registry = registry;
+        this.log = log;
+        this.threshold = threshold;
+    }
+
+    public ThreadState thread() {
+        return threads.get();
+    }
+
+    /** Opens a request scope, unless this thread already serves a request (forwards, includes, filters). */
+    public Object openHttp(String method, String path) {
+        ThreadState t = threads.get();
+        if (t.innermost != null && t.innermost.within(Kind.HTTP)) {
+            return null;
+        }
+        return push(t, Kind.HTTP, RouteNames.name(method, path));
+    }
+
+    /** Opens a serialization scope, unless one is already writing on this thread. */
+    public Object openSerialization(Object rootValue) {
+        ThreadState t = threads.get();
+        if (t.innermost != null && t.innermost.kind == Kind.SERIALIZATION) {
+            return null;
+        }
+        return push(t, Kind.SERIALIZATION, "serialize " + typeName(rootValue));
+    }
+
+    public Object open(String kind, String name) {
+        return push(threads.get(), Kind.of(kind), name);
+    }
+
+    private Frame push(ThreadState t, Kind kind, String name) {
+        Frame parent = t.innermost;
+        Frame frame = new Frame(kind, name, parent, parent == null ? new ScopeStatements(callSites) : null);
+        t.innermost = frame;
+        return frame;
+    }
+
+    /**
+     * Closes a scope and any scope opened inside it and left open. For an HTTP scope, {@code route}
+     * is the framework's route template when it knows one.
+     */
+    public void close(Object token, String route) {
+        if (!(token instanceof Frame)) {
+            return;
+        }
+        Frame frame = (Frame) token;
+        ThreadState t = threads.get();
+        if (!isOpen(t, frame)) {
+            Failures.once("scope-thread", "scope '" + frame.name() + "' was closed on a thread that did not open it; its statements are counted, its findings lost");
+            return;
+        }
+        while (t.innermost != frame) {
+            finish(t.innermost);
+            t.innermost = t.innermost.parent;
+        }
+        if (route != null && frame.kind == Kind.HTTP) {
+            String name = frame.name();
+            frame.rename(name.substring(0, name.indexOf(' ') + 1) + route);
+        }
+        t.innermost = frame.parent;
+        finish(frame);
+    }
+
+    private static boolean isOpen(ThreadState t, Frame frame) {
+        for (Frame f = t.innermost; f != null; f = f.parent) {
+            if (f == frame) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void finish(Frame frame) {
+        registry.scopeClosed(frame.kind.json(), frame.name(), frame.count);
+        if (frame.isOutermost()) {
+            for (Finding finding : frame.statements.findings(threshold)) {
+                log.found(finding, registry.add(finding));
+            }
+        }
+    }
+
+    /**
+     * Records one statement executed on this thread inside a scope.
+     *
+     * @param statementKey equal for two executions of the same SQL with the same parameter values
+     * @param parameters   printable values, or null unless the user asked for them
+     */
+    public void statement(ThreadState t, String sql, long statementKey, long nanos, String parameters) {
+        Frame innermost = t.innermost;
+        for (Frame f = innermost; f != null; f = f.parent) {
+            f.count++;
+        }
+        String shape = shapes.of(sql);
+        innermost.statements.add(shape, statementKey, callSites.fingerprint(), innermost, nanos, parameters);
+        if (log.logsStatements()) {
+            log.statement(innermost.names(), shape, parameters);
+        }
+    }
+
+    /** The simple name of the root value's class, without the suffixes of generated subclasses. */
+    static String typeName(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        Class<?> type = value.getClass();
+        String name = type.getSimpleName().isEmpty() ? type.getName() : type.getSimpleName();
+        int generated = name.indexOf("$$");
+        if (generated < 0) {
+            generated = name.indexOf("$HibernateProxy");
+        }
+        return generated > 0 ? name.substring(0, generated) : name;
+    }
+}
