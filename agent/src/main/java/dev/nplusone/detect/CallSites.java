@@ -46,7 +46,7 @@ public final class CallSites {
         int depth = 0;
         for (java.util.Iterator<StackFrame> it = frames.iterator(); it.hasNext() && depth < MAX_DEPTH; depth++) {
             StackFrame frame = it.next();
-            FrameFilter.Kind kind = filter.kind(frame.getDeclaringClass(), frame.getMethodName());
+            FrameFilter.Kind kind = filter.kind(frame);
             if (kind == FrameFilter.Kind.PLUMBING) {
                 continue;
             }
@@ -100,7 +100,7 @@ public final class CallSites {
         int depth = 0;
         for (java.util.Iterator<StackFrame> it = frames.iterator(); it.hasNext() && depth < MAX_DEPTH; depth++) {
             StackFrame frame = it.next();
-            FrameFilter.Kind kind = filter.kind(frame.getDeclaringClass(), frame.getMethodName());
+            FrameFilter.Kind kind = filter.kind(frame);
             switch (kind) {
                 case PREFERRED:
                     add(preferred, frame);
@@ -136,9 +136,10 @@ public final class CallSites {
         return frame.getClassName() + "." + frame.getMethodName() + "(" + where + ")";
     }
 
+    // Class and bytecode index, not the method name: resolving names doubles the cost of a walk,
+    // and eight frames of class and position already tell call sites apart.
     private static long frameHash(StackFrame frame) {
-        return (System.identityHashCode(frame.getDeclaringClass()) * 31L + frame.getMethodName().hashCode()) * 65_599L
-                + frame.getByteCodeIndex();
+        return System.identityHashCode(frame.getDeclaringClass()) * 65_599L + frame.getByteCodeIndex();
     }
 
     private static long mix(long hash, long value) {

@@ -78,13 +78,20 @@ public final class FrameFilter {
         return preferred.length > 0;
     }
 
-    public Kind kind(Class<?> type, String methodName) {
+    public Kind kind(StackWalker.StackFrame frame) {
+        Kind kind = kinds.get(frame.getDeclaringClass());
+        // The method name costs as much to resolve as the rest of the frame: ask only where it matters.
+        return kind.compareTo(Kind.APPLICATION) >= 0 ? byMethod(kind, frame.getMethodName()) : kind;
+    }
+
+    Kind kind(Class<?> type, String methodName) {
         Kind kind = kinds.get(type);
-        // Hibernate's bytecode enhancement adds $$_hibernate_read_x() to entities.
-        if (kind.compareTo(Kind.APPLICATION) >= 0 && methodName.startsWith("$$_")) {
-            return Kind.INFRASTRUCTURE;
-        }
-        return kind;
+        return kind.compareTo(Kind.APPLICATION) >= 0 ? byMethod(kind, methodName) : kind;
+    }
+
+    // Hibernate's bytecode enhancement adds $$_hibernate_read_x() to entities.
+    private static Kind byMethod(Kind kind, String methodName) {
+        return methodName.startsWith("$$_") ? Kind.INFRASTRUCTURE : kind;
     }
 
     Kind classify(Class<?> type) {

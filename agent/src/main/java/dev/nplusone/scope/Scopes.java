@@ -72,7 +72,7 @@ public final class Scopes {
 
     private Frame push(ThreadState t, Kind kind, String name) {
         Frame parent = t.innermost;
-        Frame frame = new Frame(kind, name, parent, parent == null ? new ScopeStatements(callSites) : null);
+        Frame frame = new Frame(kind, name, parent, parent == null ? new ScopeStatements(callSites, threshold) : null);
         t.innermost = frame;
         return frame;
     }
@@ -115,7 +115,7 @@ public final class Scopes {
     private void finish(Frame frame) {
         registry.scopeClosed(frame.kind.json(), frame.name(), frame.count);
         if (frame.isOutermost()) {
-            for (Finding finding : frame.statements.findings(threshold)) {
+            for (Finding finding : frame.statements.findings()) {
                 log.found(finding, registry.add(finding));
             }
         }
@@ -133,7 +133,7 @@ public final class Scopes {
             f.count++;
         }
         String shape = shapes.of(sql);
-        innermost.statements.add(shape, statementKey, callSites.fingerprint(), innermost, nanos, parameters);
+        innermost.statements.add(shape, statementKey, innermost, nanos, parameters);
         if (log.logsStatements()) {
             log.statement(innermost.names(), shape, parameters);
         }

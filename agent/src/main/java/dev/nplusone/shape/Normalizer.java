@@ -133,7 +133,8 @@ public final class Normalizer {
     }
 
     private static boolean spaceBetween(String previous, String t) {
-        if (t.equals(",") || t.equals(")") || t.equals(".") || t.equals(";") || previous.equals("(") || previous.equals(".")) {
+        if (t.equals(",") || t.equals(")") || t.equals(".") || t.equals(";") || t.equals("::")
+                || previous.equals("(") || previous.equals(".") || previous.equals("::")) {
             return false;
         }
         if (t.equals("(")) {
@@ -250,6 +251,6 @@ public final class Normalizer {
     }
 
     private static boolean isOperator(char c) {
-        return "=<>!|&+-*/%^~".indexOf(c) >= 0;
+        return "=<>!|&+-*/%^~:".indexOf(c) >= 0;
     }
 }

@@ -29,8 +29,9 @@ public final class JavaxServletAdvice {
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(@Advice.Enter Object scope, @Advice.Argument(0) ServletRequest request) {
         if (scope != null) {
+            // a String, or a PathPattern whose toString() is the template
             Object route = request.getAttribute(SPRING_ROUTE);
-            Bridge.closeScope(scope, route instanceof String ? ((HttpServletRequest) request).getContextPath() + route : null);
+            Bridge.closeScope(scope, route != null ? ((HttpServletRequest) request).getContextPath() + route : null);
         }
     }
 }

@@ -1,0 +1,77 @@
+package dev.nplusone.agent;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OptionsTest {
+
+    private static Options parse(String args, String... properties) {
+        Properties p = new Properties();
+        for (int i = 0; i < properties.length; i += 2) {
+            p.setProperty(properties[i], properties[i + 1]);
+        }
+        return Options.parse(args, p);
+    }
+
+    @Test
+    void defaults() {
+        Options o = parse(null);
+        assertEquals(3, o.threshold());
+        assertNull(o.report());
+        assertFalse(o.params());
+        assertEquals(Options.Log.FINDINGS, o.log());
+        assertTrue(o.packages().isEmpty());
+    }
+
+    @Test
+    void agentArgumentsWinOverSystemProperties() {
+        Options o = parse("threshold=4,packages=com.acme;org.shop.", "nplusone.threshold", "2", "nplusone.params", "true");
+        assertEquals(4, o.threshold());
+        assertTrue(o.params());
+        assertEquals(List.of("com.acme.", "org.shop."), o.packages());
+    }
+
+    @Test
+    void reportPathExpandsThePid() {
+        Options o = parse("report=target/n-%p.json");
+        assertEquals(Paths.get("target/n-" + ProcessHandle.current().pid() + ".json"), o.report());
+    }
+
+    @Test
+    void systemPropertiesTakeCommasInPackages() {
+        assertEquals(List.of("a.b.", "c."), parse(null, "nplusone.packages", "a.b, c").packages());
+    }
+
+    @Test
+    void unknownKeyNamesTheKeyAndTheKnownOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("treshold=3"));
+        assertEquals("unknown agent option 'treshold'; known keys: report, threshold, packages, params, log, log-file", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> parse(null, "nplusone.reprot", "x"));
+        assertTrue(e.getMessage().startsWith("unknown system property -Dnplusone.reprot 'reprot'"), e.getMessage());
+    }
+
+    @Test
+    void badValuesNameTheOptionAndWhatItAllows() {
+        assertEquals("bad value '1' for option 'threshold': expected a whole number from 2 to 1000: executions from one call site that make an N+1 (default 3)",
+                assertThrows(IllegalArgumentException.class, () -> parse("threshold=1")).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> parse("log=loud")).getMessage()
+                .startsWith("bad value 'loud' for option 'log'"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> parse("params=maybe")).getMessage()
+                .startsWith("bad value 'maybe' for option 'params'"));
+    }
+
+    @Test
+    void commaSeparatedPackagesInsideTheAgentArgumentAreExplained() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("packages=com.a,com.b"));
+        assertTrue(e.getMessage().contains("separate package prefixes with ';'"), e.getMessage());
+    }
+}

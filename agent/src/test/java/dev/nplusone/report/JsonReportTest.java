@@ -1,0 +1,55 @@
+package dev.nplusone.report;
+
+import dev.nplusone.detect.Finding;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JsonReportTest {
+
+    @Test
+    void writesTheContractFieldsAtomically(@TempDir Path dir) throws Exception {
+        Registry registry = new Registry();
+        for (int i = 0; i < 12; i++) {
+            registry.statement(true);
+        }
+        registry.statement(false);
+        registry.scopeClosed("serialization", "serialize ArrayList", 10);
+        registry.scopeClosed("http", "GET /events", 12);
+        Finding finding = new Finding(Finding.Type.N_PLUS_ONE, List.of("GET /events", "serialize ArrayList"),
+                "select * from attendee where event_id = ?", 10, List.of("a.B.c(B.java:4)", "a.D.e(D.java:9)"),
+                "select * from \"event\"", 3_000_000, null);
+        registry.add(finding);
+        registry.add(finding);
+
+        Path target = dir.resolve("sub/report.json");
+        JsonReport.write(registry, 3, target);
+
+        String json = Files.readString(target);
+        assertTrue(json.contains("\"version\": 1"), json);
+        assertTrue(json.contains("\"summary\": {\n    \"scopes\": 2,\n    \"scopeInstances\": 2,\n    \"statements\": 13,\n    \"unscoped\": 1,\n    \"findings\": 1\n  }"), json);
+        assertTrue(json.contains("\"name\": \"GET /events\",\n      \"kind\": \"http\",\n      \"instances\": 1,\n      \"statements\": {\n        \"total\": 12,\n        \"max\": 12\n      }"), json);
+        assertTrue(json.contains("\"type\": \"n_plus_one\""), json);
+        assertTrue(json.contains("\"path\": [\n        \"GET /events\",\n        \"serialize ArrayList\"\n      ]"), json);
+        assertTrue(json.contains("\"repetitions\": 10,\n      \"occurrences\": 2,\n      \"totalRepetitions\": 20,\n      \"location\": \"a.B.c(B.java:4)\""), json);
+        assertTrue(json.contains("\"trigger\": \"select * from \\\"event\\\"\""), json);
+        assertTrue(json.contains("\"timeMillis\": 6"), json);
+        assertTrue(!json.contains("parameters"), "no parameter values unless asked for");
+        try (var files = Files.list(target.getParent())) {
+            assertEquals(1, files.count(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void emptyRegistryIsValid() throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+        JsonReport.write(new Registry(), 3, out);
+        assertTrue(out.toString().contains("\"scopes\": [],\n  \"findings\": []"), out.toString());
+    }
+}
