@@ -10,20 +10,38 @@ import dev.nplusone.report.LogReport;
 import dev.nplusone.report.Registry;
 import dev.nplusone.scope.Scopes;
 import dev.nplusone.shape.Shapes;
+import net.bytebuddy.agent.builder.AgentBuilder.RedefinitionStrategy;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import org.slf4j.Logger;
 
 import java.io.File;
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The agent inside the JVM: wires statement interception, scopes, detection and reports, and
- * writes the reports at exit. Started by {@code dev.nplusone.boot.Launcher} in its own class loader.
+ * The agent inside the JVM: wires statement interception, scopes, detection and reports, writes
+ * the reports at exit, and answers the commands of {@code java -jar nplusone-agent.jar} (dump,
+ * detach) that reach it through the attach mechanism. Started by {@code dev.nplusone.boot.Launcher}
+ * in its own class loader.
  */
 public final class Agent {
 
     static final int SHAPE_CACHE = 10_000;
+
+    /** Agent arguments that start with this are commands from the command line, not options. */
+    public static final String COMMAND = "@nplusone:";
+    public static final String DUMP = "dump";
+    public static final String DETACH = "detach";
+
+    /**
+     * A system property of the watched JVM saying whether the agent records, for the command line to
+     * read through the attach mechanism. Not under {@code nplusone.}, which holds options.
+     */
+    public static final String STATE_PROPERTY = "nplusone-agent.state";
 
     private static Agent running;
 
@@ -31,20 +49,36 @@ public final class Agent {
     private final AgentLog log;
     private final Registry registry;
     private final LogReport report;
+    private final StatementListener listener;
+    private final ResettableClassFileTransformer transformer;
+    private final Instrumentation inst;
+    private final Thread exitHook;
 
-    private Agent(Options options, AgentLog log, Registry registry, LogReport report) {
+    private Agent(Options options, AgentLog log, Registry registry, LogReport report, StatementListener listener,
+                  ResettableClassFileTransformer transformer, Instrumentation inst) {
         this.options = options;
         this.log = log;
         this.registry = registry;
         this.report = report;
+        this.listener = listener;
+        this.transformer = transformer;
+        this.inst = inst;
+        this.exitHook = new Thread(this::exit, "nplusone-exit");
     }
 
     /**
+     * Starts the agent, or runs a command given by the command line.
+     *
      * @throws IllegalArgumentException for bad options, with a message for the user
+     * @throws IllegalStateException    for a command the agent cannot carry out
      */
     public static synchronized void start(String arguments, Instrumentation inst, boolean attached, File jar) {
+        if (arguments != null && arguments.startsWith(COMMAND)) {
+            command(arguments.substring(COMMAND.length()));
+            return;
+        }
         if (running != null) {
-            running.log.logger(AgentLog.AGENT).info("nplusone is already attached to this JVM; options given now are ignored");
+            running.info("nplusone is already attached to this JVM; detach first to attach with other options");
             return;
         }
         Options options = Options.parse(arguments, System.getProperties());
@@ -59,15 +93,53 @@ public final class Agent {
         Bridge.install(new AgentHooks(new ConnectionWrapper(listener), scopes));
 
         letJdkModulesReachBridge(inst);
-        Instrumenter.install(inst, agentLoader);
+        ResettableClassFileTransformer transformer = Instrumenter.install(inst, agentLoader);
 
-        Agent agent = new Agent(options, log, registry, report);
-        Runtime.getRuntime().addShutdownHook(new Thread(agent::exit, "nplusone-exit"));
+        Agent agent = new Agent(options, log, registry, report, listener, transformer, inst);
+        Runtime.getRuntime().addShutdownHook(agent.exitHook);
         running = agent;
-        Logger info = log.logger(AgentLog.AGENT);
-        info.info("nplusone {} {}: threshold {}, report {}, parameters {}", version(), attached ? "attached" : "started",
+        System.setProperty(STATE_PROPERTY, "recording " + version());
+        agent.info("nplusone {} {}: threshold {}, report {}, parameters {}", version(), attached ? "attached" : "started",
                 options.threshold(), options.report() == null ? "off" : options.report().toAbsolutePath(),
                 options.params() ? "shown" : "hidden");
+    }
+
+    private static void command(String command) {
+        if (running == null) {
+            throw new IllegalStateException("nplusone is not attached to this JVM");
+        }
+        if (command.startsWith(DUMP + " ")) {
+            Path target = Paths.get(command.substring(DUMP.length() + 1));
+            running.info("nplusone: writing the report to {} on request", target);
+            try {
+                JsonReport.write(running.registry, running.options.threshold(), target);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot write the report to " + target + ": " + e);
+            }
+        } else if (command.equals(DETACH)) {
+            running.detach();
+        } else {
+            throw new IllegalStateException("unknown command '" + command + "'");
+        }
+    }
+
+    /**
+     * Stops recording and takes the instrumentation out; the application goes on as it was.
+     * Connections wrapped before stay wrapped (they belong to the application) but record nothing.
+     */
+    private void detach() {
+        Bridge.uninstall();
+        listener.stop();
+        transformer.reset(inst, RedefinitionStrategy.RETRANSFORMATION);
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException exiting) {
+            return; // the JVM is exiting: the hook writes the reports
+        }
+        running = null;
+        System.setProperty(STATE_PROPERTY, "detached " + version());
+        info("nplusone detached: instrumentation removed");
+        exit();
     }
 
     /**
@@ -83,6 +155,7 @@ public final class Agent {
         });
     }
 
+    /** At JVM exit, or at detach: the JSON report if asked for, the summary, then the log closes. */
     private void exit() {
         try {
             if (options.report() != null) {
@@ -98,6 +171,11 @@ public final class Agent {
         } finally {
             log.stop();
         }
+    }
+
+    private void info(String message, Object... arguments) {
+        Logger logger = log.logger(AgentLog.AGENT);
+        logger.info(message, arguments);
     }
 
     static String version() {

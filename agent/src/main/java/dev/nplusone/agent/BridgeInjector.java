@@ -1,13 +1,13 @@
 package dev.nplusone.agent;
 
-import net.bytebuddy.dynamic.loading.ClassInjector;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
-import java.util.LinkedHashMap;
+import java.lang.reflect.Method;
+import java.security.ProtectionDomain;
 import java.util.Map;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -15,10 +15,11 @@ import java.util.jar.JarFile;
  * Puts {@code dev.nplusone.bridge} into the bootstrap class loader, where instrumented code of
  * every class loader can reach it.
  *
- * <p>It defines the two bridge classes directly, as Byte Buddy can with the instrumentation's
- * help. Appending a jar to the bootstrap search path would work too, but makes the JVM print a
- * warning and give up class data sharing for application classes, slowing start-up; that remains
- * the fallback. Must run before any class that names the bridge is loaded.
+ * <p>It defines the two bridge classes directly, through the JDK's own native define method,
+ * which the instrumentation lets the agent open. Appending a jar to the bootstrap search path would
+ * work too, but makes the JVM print a warning and give up class data sharing for application
+ * classes, slowing start-up; that remains the fallback. Must run before any class that names the
+ * bridge is loaded.
  */
 public final class BridgeInjector {
 
@@ -33,24 +34,35 @@ public final class BridgeInjector {
             return; // attached before, in this JVM
         }
         try (JarFile jar = new JarFile(agentJar, false)) {
-            Map<String, byte[]> classes = new LinkedHashMap<>();
-            for (String name : CLASSES) {
-                JarEntry entry = jar.getJarEntry(name.replace('.', '/') + ".class");
-                try (InputStream in = jar.getInputStream(entry)) {
-                    classes.put(name, in.readAllBytes());
-                }
-            }
-            try {
-                ClassInjector.UsingUnsafe.Factory factory = ClassInjector.UsingUnsafe.Factory.resolve(inst);
-                if (factory.isAvailable()) {
-                    factory.make(null, null).injectRaw(classes);
-                }
-            } catch (RuntimeException | LinkageError unavailable) {
-                // fall back below
-            }
+            defineInBootstrap(inst, jar);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError unavailable) {
+            // fall back below
         }
         if (!inBootstrap()) {
             inst.appendToBootstrapClassLoaderSearch(new JarFile(agentJar, false));
+        }
+    }
+
+    // ClassLoader.defineClass1(null, ...) defines a class in the bootstrap loader (JDK 9 and newer).
+    private static void defineInBootstrap(Instrumentation inst, JarFile jar) throws IOException, ReflectiveOperationException {
+        Module base = Object.class.getModule();
+        inst.redefineModule(base, Set.of(), Map.of(), Map.of("java.lang", Set.of(BridgeInjector.class.getModule())), Set.of(), Map.of());
+        Method define = ClassLoader.class.getDeclaredMethod("defineClass1", ClassLoader.class, String.class, byte[].class,
+                int.class, int.class, ProtectionDomain.class, String.class);
+        define.setAccessible(true);
+        for (String name : CLASSES) {
+            byte[] bytes = read(jar, name.replace('.', '/') + ".class");
+            define.invoke(null, null, name, bytes, 0, bytes.length, null, "nplusone");
+        }
+    }
+
+    private static byte[] read(JarFile jar, String entryName) throws IOException {
+        JarEntry entry = jar.getJarEntry(entryName);
+        if (entry == null) {
+            throw new IOException(entryName + " is missing from " + jar.getName());
+        }
+        try (InputStream in = jar.getInputStream(entry)) {
+            return in.readAllBytes();
         }
     }
 

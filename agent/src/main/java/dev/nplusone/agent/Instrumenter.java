@@ -11,6 +11,7 @@ import net.bytebuddy.agent.builder.AgentBuilder.RedefinitionStrategy;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.Nexus;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
@@ -49,6 +50,10 @@ final class Instrumenter {
     }
 
     static ResettableClassFileTransformer install(Instrumentation inst, ClassLoader agentLoader) {
+        // Advice needs no nexus (a helper Byte Buddy injects into the system class loader for
+        // generated types); without this, merely building an AgentBuilder reaches for
+        // sun.misc.Unsafe, which JDK 24+ reports with a warning. The name is relocated, so ours alone.
+        System.setProperty(Nexus.PROPERTY, "true");
         AgentBuilder.Transformer.ForAdvice advice = new AgentBuilder.Transformer.ForAdvice().include(agentLoader);
         return new AgentBuilder.Default()
                 .disableClassFormatChanges()

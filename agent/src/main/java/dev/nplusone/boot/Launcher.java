@@ -19,6 +19,10 @@ public final class Launcher {
     private static final String AGENT = "dev.nplusone.agent.Agent";
     private static final String CLI = "dev.nplusone.cli.Cli";
     private static final String INJECTOR = "dev.nplusone.agent.BridgeInjector";
+    /** Agent arguments of the command line's dump and detach (see dev.nplusone.agent.Agent). */
+    private static final String COMMAND = "@nplusone:";
+    /** Where agentmain leaves its last failure for the command line (see dev.nplusone.attach.Jvms). */
+    private static final String FAILURE_PROPERTY = "nplusone-agent.failure";
 
     private static ClassLoader agentLoader;
 
@@ -34,13 +38,16 @@ public final class Launcher {
         }
     }
 
-    public static void agentmain(String arguments, Instrumentation inst) throws Exception {
+    public static void agentmain(String arguments, Instrumentation inst) {
         try {
             start(arguments, inst, true);
         } catch (Throwable failure) {
-            System.err.println("nplusone: agent not started: " + describe(failure));
-            // The attaching process reports this to its user.
-            throw new IllegalStateException(describe(failure));
+            boolean command = arguments != null && arguments.startsWith(COMMAND);
+            String message = (command ? "" : "agent not started: ") + describe(failure);
+            System.err.println("nplusone: " + message);
+            // Throwing would print the JVM's own alarming stack traces in the application; the
+            // command line reads this property back instead. The time makes each failure distinct.
+            System.setProperty(FAILURE_PROPERTY, System.nanoTime() + " " + message);
         }
     }
 
@@ -82,8 +89,8 @@ public final class Launcher {
 
     private static String describe(Throwable failure) {
         Throwable cause = failure instanceof InvocationTargetException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
-            return cause.getMessage(); // option errors are already written for the user
+        if ((cause instanceof IllegalArgumentException || cause instanceof IllegalStateException) && cause.getMessage() != null) {
+            return cause.getMessage(); // already written for the user
         }
         return cause.toString();
     }

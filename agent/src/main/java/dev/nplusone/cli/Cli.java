@@ -1,24 +1,192 @@
 package dev.nplusone.cli;
 
+import dev.nplusone.agent.Agent;
 import dev.nplusone.agent.Options;
+import dev.nplusone.attach.AttachFailure;
+import dev.nplusone.attach.Jvms;
+import dev.nplusone.report.JsonReader;
 
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
-/** {@code java -jar nplusone-agent.jar <command>}: the agent's command line. */
+/**
+ * {@code java -jar nplusone-agent.jar <command>}: the agent's command line.
+ *
+ * <p>Exit status: 0 done, 1 a check failed, 2 the command could not be carried out (with one line
+ * on standard error saying why).
+ */
 public final class Cli {
 
-    private Cli() {
+    static final int OK = 0;
+    static final int BAD_INPUT = 2;
+
+    private final PrintStream out;
+    private final Jvms jvms;
+
+    Cli(PrintStream out, Jvms jvms) {
+        this.out = out;
+        this.jvms = jvms;
     }
 
-    /** Returns the process exit status: 0 done, 1 a check failed, 2 bad input. */
     public static int run(String[] args) {
-        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
-            usage(System.out);
-            return 0;
+        try {
+            return new Cli(System.out, new Jvms(agentJar())).dispatch(args);
+        } catch (AttachFailure | IllegalArgumentException e) {
+            System.err.println("nplusone: " + e.getMessage());
+            return BAD_INPUT;
+        } catch (IOException | URISyntaxException e) {
+            System.err.println("nplusone: " + e);
+            return BAD_INPUT;
         }
-        System.err.println("nplusone: unknown command '" + args[0] + "'; run 'java -jar nplusone-agent.jar help'");
-        return 2;
+    }
+
+    int dispatch(String[] args) throws AttachFailure, IOException {
+        String command = args.length == 0 ? "help" : args[0];
+        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        switch (command) {
+            case "help":
+            case "--help":
+            case "-h":
+                usage(out);
+                return OK;
+            case "list":
+                return list();
+            case "attach":
+                return attach(rest);
+            case "dump":
+                return dump(rest);
+            case "detach":
+                return detach(rest);
+            default:
+                throw new IllegalArgumentException("unknown command '" + command + "'; run 'java -jar nplusone-agent.jar help'");
+        }
+    }
+
+    private int list() {
+        List<Jvms.Jvm> all = jvms.list();
+        out.printf("%-10s %s%n", "PID", "MAIN CLASS");
+        for (Jvms.Jvm jvm : all) {
+            out.printf("%-10s %s%n", jvm.pid, jvm.name);
+        }
+        return OK;
+    }
+
+    private int attach(List<String> args) throws AttachFailure {
+        String pid = pid(args, "attach <pid> [key=value,...]");
+        String options = absolutePaths(String.join(",", args.subList(1, args.size())));
+        Options.parse(options, new Properties()); // a bad option fails here, not in the target
+        String state = jvms.state(pid);
+        if (state != null && state.startsWith("recording")) {
+            out.println("nplusone is already attached to process " + pid + " (" + state + "); detach first to attach with other options");
+            return OK;
+        }
+        Properties target = jvms.properties(pid);
+        jvms.load(pid, options);
+        out.println("nplusone attached to process " + pid + "; new connections and pooled connections at their next use are recorded");
+        if (warnsOfDynamicAgents(target)) {
+            out.println("note: Java 21 and newer print a warning in process " + pid + " about a dynamically loaded agent;"
+                    + " start it with -XX:+EnableDynamicAgentLoading to silence it");
+        }
+        return OK;
+    }
+
+    private int dump(List<String> args) throws AttachFailure, IOException {
+        String pid = pid(args, "dump <pid> [file]");
+        Path file = Paths.get(args.size() > 1 ? args.get(1) : "nplusone-" + pid + ".json").toAbsolutePath();
+        checkWritable(file);
+        requireRecording(pid);
+        jvms.load(pid, Agent.COMMAND + Agent.DUMP + " " + file);
+        if (!Files.isRegularFile(file)) {
+            throw new AttachFailure("process " + pid + " did not write " + file + " (it may run as another user; see its standard error)");
+        }
+        printSummary(pid, file);
+        return OK;
+    }
+
+    private int detach(List<String> args) throws AttachFailure {
+        String pid = pid(args, "detach <pid>");
+        requireRecording(pid);
+        jvms.load(pid, Agent.COMMAND + Agent.DETACH);
+        out.println("nplusone detached from process " + pid + "; its classes are restored");
+        return OK;
+    }
+
+    private void requireRecording(String pid) throws AttachFailure {
+        String state = jvms.state(pid);
+        if (state == null || !state.startsWith("recording")) {
+            throw new AttachFailure("nplusone is not attached to process " + pid + "; attach it first");
+        }
+    }
+
+    private static String pid(List<String> args, String usage) {
+        if (args.isEmpty()) {
+            throw new IllegalArgumentException("usage: java -jar nplusone-agent.jar " + usage);
+        }
+        return args.get(0);
+    }
+
+    // The target JVM may run in another directory: paths are made absolute here, where the user typed them.
+    private static String absolutePaths(String options) {
+        List<String> pairs = new ArrayList<>();
+        for (String pair : options.split(",")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq).trim();
+            if ((key.equals("report") || key.equals("log-file")) && eq > 0) {
+                pair = key + "=" + Paths.get(pair.substring(eq + 1).trim()).toAbsolutePath();
+            }
+            if (!pair.isBlank()) {
+                pairs.add(pair);
+            }
+        }
+        return String.join(",", pairs);
+    }
+
+    private static void checkWritable(Path file) throws AttachFailure {
+        Path dir = file.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new AttachFailure("cannot write " + file + ": no such directory");
+        }
+        if (Files.exists(file) ? !Files.isWritable(file) : !Files.isWritable(dir)) {
+            throw new AttachFailure("cannot write " + file + ": permission denied");
+        }
+    }
+
+    private static boolean warnsOfDynamicAgents(Properties target) {
+        String spec = target.getProperty("java.specification.version", "17");
+        int feature;
+        try {
+            feature = Integer.parseInt(spec.contains(".") ? spec.substring(0, spec.indexOf('.')) : spec);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        return feature >= 21 && !target.getProperty("sun.jvm.flags", "").contains("EnableDynamicAgentLoading")
+                && !target.getProperty("sun.jvm.args", "").contains("EnableDynamicAgentLoading");
+    }
+
+    @SuppressWarnings("unchecked")
+    private void printSummary(String pid, Path file) throws IOException {
+        Map<String, Object> report = (Map<String, Object>) JsonReader.parse(Files.readString(file, StandardCharsets.UTF_8));
+        Map<String, Object> summary = (Map<String, Object>) report.get("summary");
+        out.printf("process %s: %s statements (%s outside any scope) in %s scope instances of %s names; %s findings%n",
+                pid, summary.get("statements"), summary.get("unscoped"), summary.get("scopeInstances"), summary.get("scopes"),
+                summary.get("findings"));
+        for (Object item : (List<Object>) report.get("findings")) {
+            Map<String, Object> f = (Map<String, Object>) item;
+            out.printf("  %-10s %-40s x%-5s at %s%n             %s%n", f.get("type"), f.get("scope"), f.get("repetitions"),
+                    f.get("location"), f.get("shape"));
+        }
+        out.println("report: " + file);
     }
 
     static void usage(PrintStream out) {
@@ -27,12 +195,20 @@ public final class Cli {
         out.println("Attach at start:");
         out.println("  java -javaagent:nplusone-agent.jar[=key=value,...] -jar app.jar");
         out.println();
-        out.println("Options (also as -Dnplusone.key=value):");
+        out.println("Commands:");
+        out.println("  list                       JVMs this user can attach to");
+        out.println("  attach <pid> [key=value,...]  load the agent into a running JVM");
+        out.println("  dump <pid> [file]          write that JVM's JSON report now (default nplusone-<pid>.json); print its summary");
+        out.println("  detach <pid>               stop recording and remove the instrumentation");
+        out.println("  help                       this text");
+        out.println();
+        out.println("Options (after -javaagent:...=, after attach <pid>, or as -Dnplusone.key=value):");
         for (Map.Entry<String, String> key : Options.keys().entrySet()) {
             out.printf("  %-10s %s%n", key.getKey(), key.getValue());
         }
-        out.println();
-        out.println("Commands:");
-        out.println("  help       this text");
+    }
+
+    private static File agentJar() throws URISyntaxException {
+        return new File(Cli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 }

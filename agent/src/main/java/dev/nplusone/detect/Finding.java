@@ -24,6 +24,7 @@ public final class Finding {
     private final List<String> path;
     private final String shape;
     private final int repetitions;
+    private final int executions;
     private final List<String> stack;
     private final String trigger;
     private final long nanos;
@@ -31,6 +32,12 @@ public final class Finding {
 
     public Finding(Type type, List<String> path, String shape, int repetitions, List<String> stack, String trigger,
                    long nanos, String parameters) {
+        this(type, path, shape, repetitions, repetitions, stack, trigger, nanos, parameters);
+    }
+
+    private Finding(Type type, List<String> path, String shape, int repetitions, int executions, List<String> stack,
+                    String trigger, long nanos, String parameters) {
+        this.executions = executions;
         this.type = type;
         this.path = List.copyOf(path);
         this.shape = shape;
@@ -39,6 +46,17 @@ public final class Finding {
         this.trigger = trigger;
         this.nanos = nanos;
         this.parameters = parameters;
+    }
+
+    /**
+     * This finding and another of the same type, location and shape in the same scope instance (one
+     * helper's loop reached from two call sites), as one: the larger group's repetitions, all the
+     * executions and all the time.
+     */
+    Finding plus(Finding other) {
+        return new Finding(type, path, shape, Math.max(repetitions, other.repetitions), executions + other.executions,
+                stack, trigger, nanos + other.nanos,
+                parameters != null ? parameters : other.parameters);
     }
 
     public Type type() {
@@ -62,6 +80,11 @@ public final class Finding {
     /** Executions in the group, the first included. */
     public int repetitions() {
         return repetitions;
+    }
+
+    /** Executions at this location in the scope instance, over all the call sites that reach it. */
+    public int executions() {
+        return executions;
     }
 
     /** Application frames, innermost first; may be empty when the JVM hid them. */

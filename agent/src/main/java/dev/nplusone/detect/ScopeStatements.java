@@ -2,6 +2,7 @@ package dev.nplusone.detect;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -9,10 +10,6 @@ import java.util.function.LongSupplier;
 /**
  * Everything one outermost scope instance saw, grouped for the two rules: by shape, then by call
  * site (for N+1) and by identical statement (for duplicates).
- *
- * <p>The call site of a shape's first execution in the scope is not looked up: it joins the first
- * call site that repeats the shape (a loop's first iteration joins the loop). A shape run once
- * costs no stack walk at all, and most shapes run once per scope.
  *
  * <p>Confined to the thread that runs the scope, so nothing here locks. Bounded whatever the scope
  * runs: past {@link #MAX_SHAPES} shapes, {@link #MAX_SITES} call sites per shape or
@@ -23,27 +20,23 @@ public final class ScopeStatements {
     static final int MAX_SHAPES = 2_000;
     static final int MAX_SITES = 32;
     static final int MAX_DISTINCT = 4_096;
-    static final int STEADY = 8;
-    static final int VERIFY_EVERY = 16;
+    /** Walks in a row from one call site after which a loop is trusted to go on (see ShapeGroup). */
+    static final int STEADY = 32;
+    /** In a trusted loop, one execution in this many is still walked. A power of two. */
+    static final int VERIFY_EVERY = 8;
 
     private final CallSites callSites;
     private final LongSupplier walk;
     private final int threshold;
-    private final int absorbAt;
     private final Map<String, ShapeGroup> shapes = new HashMap<>();
     private String lastShape;
     private int statements;
     private int ungrouped;
 
-    /**
-     * @param threshold the N+1 threshold: with 2, the first execution of a shape joins the first
-     *                  call site that runs it again; with more, the first call site that runs it twice
-     */
     public ScopeStatements(CallSites callSites, int threshold) {
-        this.threshold = threshold;
-        this.absorbAt = Math.min(2, threshold - 1);
         this.callSites = callSites;
         this.walk = callSites::fingerprint;
+        this.threshold = threshold;
     }
 
     /**
@@ -68,13 +61,8 @@ public final class ScopeStatements {
                 lastShape = shape;
                 return;
             }
-            // The first execution of a shape is not walked: most shapes run once per scope, and a
-            // stack walk costs microseconds. It waits to join the call site that repeats first.
-            group = new ShapeGroup(shape, lastShape, statementKey, path, nanos, parameters);
+            group = new ShapeGroup(shape, lastShape);
             shapes.put(shape, group);
-            lastShape = shape;
-            group.identical.increment(statementKey);
-            return;
         }
         lastShape = shape;
         SiteGroup at = group.steady() ? group.lastSite : group.walked(site.getAsLong(), statementKey, path);
@@ -83,11 +71,7 @@ public final class ScopeStatements {
             return;
         }
         at.record(statementKey, nanos, parameters);
-        if (at.executions == absorbAt && group.pending != null) {
-            at.absorb(group.pending);
-            group.pending = null;
-        }
-        if (at.stack == null && at.executions >= 2) {
+        if (at.stack == null && at.executions == 2) {
             at.stack = callSites.stack(at.fingerprint); // a repeat: now the readable stack is worth taking
         }
         if (group.identical.increment(statementKey) == 2) {
@@ -107,23 +91,32 @@ public final class ScopeStatements {
         return ungrouped;
     }
 
-    /** Applies the two rules; see {@code docs/detection.md}. */
+    /**
+     * Applies the two rules (see {@code docs/detection.md}). Call sites that share a location (a
+     * helper's loop, called from two places) make one finding: reports name locations, not stacks.
+     */
     public List<Finding> findings() {
-        List<Finding> findings = new ArrayList<>();
+        Map<String, Finding> byLocation = new LinkedHashMap<>();
         for (ShapeGroup group : shapes.values()) {
             for (SiteGroup site : group.sites) {
-                if (site.executions >= threshold && site.differing) { // see docs/detection.md
-                    findings.add(new Finding(Finding.Type.N_PLUS_ONE, site.path.names(), group.shape, site.executions,
+                if (site.executions >= threshold && site.differing) {
+                    merge(byLocation, new Finding(Finding.Type.N_PLUS_ONE, site.path.names(), group.shape, site.executions,
                             site.stackOrEmpty(), group.trigger, site.nanos, site.parameters));
                 }
             }
             for (Duplicate duplicate : group.duplicates) {
-                findings.add(new Finding(Finding.Type.DUPLICATE, duplicate.site.path.names(), group.shape,
+                merge(byLocation, new Finding(Finding.Type.DUPLICATE, duplicate.site.path.names(), group.shape,
                         group.identical.get(duplicate.statementKey), duplicate.site.stackOrEmpty(), group.trigger,
                         duplicate.site.nanos, duplicate.parameters));
             }
         }
-        return findings;
+        return new ArrayList<>(byLocation.values());
+    }
+
+    private static void merge(Map<String, Finding> findings, Finding finding) {
+        String key = finding.type() + " " + finding.location() + " " + finding.shape();
+        Finding same = findings.get(key);
+        findings.put(key, same == null ? finding : same.plus(finding));
     }
 
     private static final class ShapeGroup {
@@ -132,24 +125,20 @@ public final class ScopeStatements {
         final List<SiteGroup> sites = new ArrayList<>(2);
         final LongCounts identical = new LongCounts(MAX_DISTINCT);
         final List<Duplicate> duplicates = new ArrayList<>(0);
-        /** The first execution, until a call site repeats and takes it. */
-        SiteGroup pending;
         /** The call site of the last walked execution, and how many walks in a row found it. */
         SiteGroup lastSite;
         int streak;
         int sinceWalk;
 
-        ShapeGroup(String shape, String previousShape, long statementKey, ScopePath path, long nanos, String parameters) {
+        ShapeGroup(String shape, String previousShape) {
             this.shape = shape;
             this.trigger = shape.equals(previousShape) ? null : previousShape;
-            this.pending = new SiteGroup(0, statementKey, path);
-            this.pending.record(statementKey, nanos, parameters);
         }
 
         /**
          * A loop that has run from one call site {@link #STEADY} times in a row is trusted to go on:
          * only every {@link #VERIFY_EVERY}th execution is walked, and one walk that lands elsewhere
-         * ends the trust. This keeps a long loop's cost per statement close to a counter's.
+         * ends the trust. A long loop's cost per statement so stays close to a counter's.
          */
         boolean steady() {
             return streak >= STEADY && (++sinceWalk & (VERIFY_EVERY - 1)) != 0;
@@ -202,12 +191,6 @@ public final class ScopeStatements {
             if (values != null) {
                 parameters = values;
             }
-        }
-
-        void absorb(SiteGroup first) {
-            executions += first.executions;
-            nanos += first.nanos;
-            differing |= first.firstStatement != firstStatement;
         }
 
         List<String> stackOrEmpty() {

@@ -22,6 +22,8 @@ public final class StatementListener implements QueryExecutionListener {
     private final Scopes scopes;
     private final Registry registry;
     private final boolean keepParameters;
+    /** False once the agent is detached: connections wrapped before then stay wrapped, silent. */
+    private volatile boolean recording = true;
 
     public StatementListener(Scopes scopes, Registry registry, boolean keepParameters) {
         this.scopes = scopes;
@@ -29,8 +31,15 @@ public final class StatementListener implements QueryExecutionListener {
         this.keepParameters = keepParameters;
     }
 
+    public void stop() {
+        recording = false;
+    }
+
     @Override
     public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+        if (!recording) {
+            return;
+        }
         try {
             Scopes.ThreadState thread = scopes.thread();
             if (thread.executing == null) {
@@ -43,6 +52,9 @@ public final class StatementListener implements QueryExecutionListener {
 
     @Override
     public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+        if (!recording) {
+            return;
+        }
         try {
             Scopes.ThreadState thread = scopes.thread();
             if (thread.executing != execution) {

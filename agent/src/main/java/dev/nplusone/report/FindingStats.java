@@ -25,7 +25,7 @@ public final class FindingStats {
     synchronized long seen(Finding finding) {
         occurrences++;
         maxRepetitions = Math.max(maxRepetitions, finding.repetitions());
-        totalRepetitions += finding.repetitions();
+        totalRepetitions += finding.executions();
         nanos += finding.nanos();
         if (finding.parameters() != null) {
             parameters = finding.parameters();

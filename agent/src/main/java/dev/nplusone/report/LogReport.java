@@ -60,7 +60,7 @@ public final class LogReport {
         if (stack.size() > LOGGED_FRAMES) {
             line(sb, "", "... " + (stack.size() - LOGGED_FRAMES) + " more application frames");
         }
-        if (f.trigger() != null) {
+        if (f.trigger() != null && f.type() == Finding.Type.N_PLUS_ONE) {
             line(sb, "after", f.trigger() + "   <- likely loaded the parent rows");
         }
         if (f.parameters() != null) {

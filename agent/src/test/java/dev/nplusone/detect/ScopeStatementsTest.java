@@ -16,10 +16,17 @@ class ScopeStatementsTest {
     private static final ScopePath REQUEST = () -> List.of("GET /events", "serialize ArrayList");
     private static final long SITE_A = 11, SITE_B = 22, SITE_C = 33;
 
-    private final CallSites callSites = new CallSites(new FrameFilter(List.of(), null));
+    // Outside the agent's class loader the agent's own frames look like the application's: naming
+    // this class as the application's package makes its frames the location, as in real use.
+    private final CallSites callSites = new CallSites(new FrameFilter(List.of(ScopeStatementsTest.class.getName()), null));
     private ScopeStatements statements = new ScopeStatements(callSites, 3);
 
     private void run(String shape, long key, long site) {
+        statements.add(shape, key, () -> site, REQUEST, 1_000, null);
+    }
+
+    // Another line: findings are reported per location, and the readable stack is the real one.
+    private void runElsewhere(String shape, long key, long site) {
         statements.add(shape, key, () -> site, REQUEST, 1_000, null);
     }
 
@@ -40,8 +47,7 @@ class ScopeStatementsTest {
         assertEquals("GET /events", f.scope());
         assertEquals(5_000, f.nanos());
         assertFalse(f.stack().isEmpty(), "the stack is taken on the first repeat");
-        // Outside the agent's class loader the agent's own frames show too.
-        assertTrue(f.stack().stream().anyMatch(frame -> frame.startsWith(ScopeStatementsTest.class.getName() + ".run(")), f.stack().toString());
+        assertTrue(f.location().startsWith(ScopeStatementsTest.class.getName() + ".run("), f.location());
     }
 
     @Test
@@ -65,17 +71,11 @@ class ScopeStatementsTest {
         run(CHILDREN, 1, SITE_A);
         run(CHILDREN, 2, SITE_B);
         run(CHILDREN, 3, SITE_C);
-        run(CHILDREN, 4, SITE_A ^ SITE_B ^ SITE_C ^ 1);
         assertTrue(statements.findings().isEmpty());
-    }
-
-    @Test
-    void theFirstExecutionJoinsTheLoopThatFollows() {
-        run(PARENTS, 1, SITE_A);
-        run(CHILDREN, 10, SITE_C); // the loop's first iteration: its call site is not looked up
-        run(CHILDREN, 11, SITE_B);
-        run(CHILDREN, 12, SITE_B);
-        assertEquals(3, statements.findings().get(0).repetitions());
+        statements = new ScopeStatements(callSites, 2);
+        run(CHILDREN, 1, SITE_A);
+        run(CHILDREN, 2, SITE_B);
+        assertTrue(statements.findings().isEmpty(), "not even at threshold 2");
     }
 
     @Test
@@ -120,23 +120,59 @@ class ScopeStatementsTest {
             }, REQUEST, 1, null);
         }
         assertEquals(1_000, statements.findings().get(0).repetitions());
-        assertTrue(walks[0] < 100, "walks: " + walks[0]);
+        assertTrue(walks[0] < 200, "walks: " + walks[0]);
+    }
+
+    @Test
+    void aShortLoopFollowedByStragglersIsCountedExactly() {
+        for (int id = 0; id < 10; id++) {
+            run(CHILDREN, id, SITE_A);
+        }
+        for (int i = 0; i < 3; i++) {
+            runElsewhere(CHILDREN, 100 + i, SITE_B);
+        }
+        List<Finding> findings = statements.findings();
+        assertEquals(2, findings.size());
+        assertTrue(findings.stream().anyMatch(f -> f.repetitions() == 10));
+        assertTrue(findings.stream().anyMatch(f -> f.repetitions() == 3));
     }
 
     @Test
     void aLoopMovingToAnotherCallSiteIsNoticedAtTheNextCheck() {
-        long[] site = {SITE_A};
-        for (int id = 0; id < 200; id++) {
-            if (id == 100) {
-                site[0] = SITE_B;
-            }
-            statements.add(CHILDREN, id, () -> site[0], REQUEST, 1, null);
+        for (int id = 0; id < 100; id++) {
+            run(CHILDREN, id, SITE_A);
+        }
+        for (int id = 100; id < 200; id++) {
+            runElsewhere(CHILDREN, id, SITE_B);
         }
         List<Finding> findings = statements.findings();
         assertEquals(2, findings.size());
         int sum = findings.stream().mapToInt(Finding::repetitions).sum();
         assertEquals(200, sum);
-        assertTrue(findings.stream().allMatch(f -> Math.abs(f.repetitions() - 100) < ScopeStatements.VERIFY_EVERY), findings.toString());
+        assertTrue(findings.stream().allMatch(f -> Math.abs(f.repetitions() - 100) < ScopeStatements.VERIFY_EVERY),
+                findings.stream().map(f -> f.repetitions() + " at " + f.location()).collect(java.util.stream.Collectors.joining(", ")));
+    }
+
+    @Test
+    void oneExecutionElsewhereDoesNotCompleteALoop() {
+        run(CHILDREN, 1, SITE_A);
+        run(CHILDREN, 2, SITE_B);
+        run(CHILDREN, 3, SITE_B);
+        assertTrue(statements.findings().isEmpty());
+    }
+
+    @Test
+    void oneLocationReachedFromTwoCallSitesIsOneFinding() {
+        for (int id = 0; id < 4; id++) {
+            run(CHILDREN, id, SITE_A);
+        }
+        for (int id = 4; id < 8; id++) {
+            run(CHILDREN, id, SITE_B); // the same helper line, called from elsewhere
+        }
+        List<Finding> findings = statements.findings();
+        assertEquals(1, findings.size());
+        assertEquals(4, findings.get(0).repetitions(), "the larger call site's executions");
+        assertEquals(8_000, findings.get(0).nanos());
     }
 
     @Test

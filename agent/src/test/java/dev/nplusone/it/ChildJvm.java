@@ -1,0 +1,207 @@
+package dev.nplusone.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Runs one test application in a child JVM, usually with the packaged agent, and keeps what it
+ * left behind (standard output and error, the JSON report) in a directory of its own under
+ * {@code target/it-work}, where a failing test can be looked into afterwards.
+ *
+ * <p>The build hands the paths over as system properties (see the failsafe configuration in
+ * {@code agent/pom.xml}); they are read once here.
+ */
+final class ChildJvm {
+
+    static final Path AGENT_JAR = pathProperty("nplusone.it.agentJar");
+    static final Path WORK_DIR = pathProperty("nplusone.it.workDir");
+    static final Path FOREIGN_LIBS = pathProperty("nplusone.it.foreignLibs");
+    /** target/test-classes first, then every test-scope dependency jar. */
+    static final List<Path> TEST_CLASSPATH = Arrays.stream(property("nplusone.it.classpath").split(File.pathSeparator))
+            .filter(entry -> !entry.isBlank())
+            .map(Paths::get)
+            .collect(Collectors.toUnmodifiableList());
+
+    /** Generous: a child normally ends within a few seconds; this only stops a hung one. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+    private final String name;
+    private final Class<?> mainClass;
+    private final Path dir;
+    private final List<String> args = new ArrayList<>();
+    private final List<String> jvmOptions = new ArrayList<>();
+    private List<Path> classpath = TEST_CLASSPATH;
+    private Path javaHome = Paths.get(System.getProperty("java.home"));
+    private String agentArgument; // null: no -javaagent at all
+
+    private ChildJvm(String name, Class<?> mainClass) {
+        this.name = name;
+        this.mainClass = mainClass;
+        this.dir = WORK_DIR.resolve(name);
+    }
+
+    /** A child running {@code mainClass}; {@code name} names its directory under target/it-work. */
+    static ChildJvm of(String name, Class<?> mainClass) {
+        return new ChildJvm(name, mainClass);
+    }
+
+    /** Attaches the agent with these options, after {@code report=} naming {@link #reportFile()}. */
+    ChildJvm withAgent(String options) {
+        return withAgentArgument("report=" + reportFile() + (options.isEmpty() ? "" : "," + options));
+    }
+
+    /** Attaches the agent with exactly this argument: {@code -javaagent:<jar>=<argument>}. */
+    ChildJvm withAgentArgument(String argument) {
+        this.agentArgument = argument;
+        return this;
+    }
+
+    ChildJvm args(String... values) {
+        args.addAll(List.of(values));
+        return this;
+    }
+
+    ChildJvm jvmOptions(String... options) {
+        jvmOptions.addAll(List.of(options));
+        return this;
+    }
+
+    ChildJvm classpath(List<Path> entries) {
+        this.classpath = List.copyOf(entries);
+        return this;
+    }
+
+    ChildJvm javaHome(Path home) {
+        this.javaHome = home;
+        return this;
+    }
+
+    /** Where {@link #withAgent} tells the agent to write its report. */
+    Path reportFile() {
+        return dir.resolve("report.json");
+    }
+
+    /** This child's own directory, emptied when it starts. */
+    Path dir() {
+        return dir;
+    }
+
+    Result run() {
+        try {
+            recreate(dir);
+            List<String> command = command();
+            Files.writeString(dir.resolve("command.txt"), String.join("\n", command) + "\n");
+            Path stdout = dir.resolve("stdout.txt");
+            Path stderr = dir.resolve("stderr.txt");
+            Process process = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile())
+                    .start();
+            if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                fail("child JVM '" + name + "' did not end within " + TIMEOUT.toSeconds() + " s; see " + dir);
+            }
+            return new Result(name, dir, process.pid(), process.exitValue(),
+                    Files.readAllLines(stdout, StandardCharsets.UTF_8), Files.readAllLines(stderr, StandardCharsets.UTF_8),
+                    reportFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + name, e);
+        }
+    }
+
+    private List<String> command() {
+        List<String> command = new ArrayList<>();
+        command.add(javaHome.resolve("bin").resolve("java").toString());
+        // Short-lived children: the quick compiler alone and a simple collector start fastest on two cores.
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
+        if (agentArgument != null) {
+            command.add("-javaagent:" + AGENT_JAR + (agentArgument.isEmpty() ? "" : "=" + agentArgument));
+        }
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        command.add(mainClass.getName());
+        command.addAll(args);
+        return command;
+    }
+
+    // --- class path pieces ---------------------------------------------------------------------
+
+    /** target/test-classes: the test applications. */
+    static Path testClasses() {
+        return TEST_CLASSPATH.stream().filter(Files::isDirectory).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no test-classes directory in " + TEST_CLASSPATH));
+    }
+
+    /** The one test-scope jar whose file name starts with {@code prefix}, e.g. {@code "h2-"}. */
+    static Path jar(String prefix) {
+        List<Path> matches = TEST_CLASSPATH.stream().filter(p -> p.getFileName().toString().startsWith(prefix)).collect(Collectors.toList());
+        if (matches.size() != 1) {
+            throw new IllegalStateException("expected one jar starting with '" + prefix + "', found " + matches);
+        }
+        return matches.get(0);
+    }
+
+    /** The test class path without the jars whose file names start with any of the prefixes. */
+    static List<Path> testClasspathWithout(String... prefixes) {
+        return TEST_CLASSPATH.stream()
+                .filter(p -> Arrays.stream(prefixes).noneMatch(prefix -> p.getFileName().toString().startsWith(prefix)))
+                .collect(Collectors.toUnmodifiableList());
+    }
+
+    /** The jars in {@link #FOREIGN_LIBS}: the "application's own" logback, slf4j and Byte Buddy. */
+    static List<Path> foreignLibraries() {
+        try (Stream<Path> files = Files.list(FOREIGN_LIBS)) {
+            return files.filter(p -> p.toString().endsWith(".jar")).sorted().collect(Collectors.toUnmodifiableList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // --- plumbing ------------------------------------------------------------------------------
+
+    private static void recreate(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> all = Files.walk(dir)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+    }
+
+    private static String property(String key) {
+        String value = System.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + key + " is not set: run the integration tests with"
+                    + " 'mvn verify' (failsafe sets it)");
+        }
+        return value;
+    }
+
+    private static Path pathProperty(String key) {
+        return Paths.get(property(key)).toAbsolutePath();
+    }
+}
