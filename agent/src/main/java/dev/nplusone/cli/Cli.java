@@ -95,8 +95,8 @@ public final class Cli {
         jvms.load(pid, options);
         out.println("nplusone attached to process " + pid + "; new connections and pooled connections at their next use are recorded");
         if (warnsOfDynamicAgents(target)) {
-            out.println("note: Java 21 and newer print a warning in process " + pid + " about a dynamically loaded agent;"
-                    + " start it with -XX:+EnableDynamicAgentLoading to silence it");
+            out.println("note: Java 21 and newer print a warning in process " + pid + " about a dynamically loaded agent"
+                    + " (again at each dump and detach); start it with -XX:+EnableDynamicAgentLoading to silence it");
         }
         return OK;
     }

@@ -49,6 +49,14 @@ public final class Registry {
 
     /** Adds a finding; returns its aggregate, or null when the registry is full. */
     public Seen add(Finding finding) {
+        return add(finding, (f, seen) -> { });
+    }
+
+    /**
+     * Adds a finding and tells {@code then} while still holding the aggregate, so that a finding's
+     * first log block always comes before the lines that say it was seen again.
+     */
+    public Seen add(Finding finding, java.util.function.BiConsumer<Finding, Seen> then) {
         Key key = new Key(finding);
         FindingStats stats = findings.get(key);
         if (stats == null) {
@@ -58,7 +66,11 @@ public final class Registry {
             }
             stats = findings.computeIfAbsent(key, k -> new FindingStats(finding));
         }
-        return new Seen(stats, stats.seen(finding));
+        synchronized (stats) {
+            Seen seen = new Seen(stats, stats.seen(finding));
+            then.accept(finding, seen);
+            return seen;
+        }
     }
 
     /** A finding's aggregate and how many scope instances it has been seen in, this one included. */

@@ -116,7 +116,7 @@ public final class Scopes {
         registry.scopeClosed(frame.kind.json(), frame.name(), frame.count);
         if (frame.isOutermost()) {
             for (Finding finding : frame.statements.findings()) {
-                log.found(finding, registry.add(finding));
+                registry.add(finding, log::found);
             }
         }
     }
@@ -139,12 +139,22 @@ public final class Scopes {
         }
     }
 
-    /** The simple name of the root value's class, without the suffixes of generated subclasses. */
+    /**
+     * The simple name of the root value's class, without the suffixes of generated subclasses; for
+     * the JDK's hidden collection classes ({@code List.of(...)}'s ListN), the interface instead.
+     */
     static String typeName(Object value) {
         if (value == null) {
             return "null";
         }
         Class<?> type = value.getClass();
+        if (type.getName().startsWith("java.") && !java.lang.reflect.Modifier.isPublic(type.getModifiers())) {
+            for (Class<?> face : new Class<?>[] {java.util.List.class, java.util.Set.class, java.util.Map.class, java.util.Collection.class}) {
+                if (face.isInstance(value)) {
+                    return face.getSimpleName();
+                }
+            }
+        }
         String name = type.getSimpleName().isEmpty() ? type.getName() : type.getSimpleName();
         int generated = name.indexOf("$$");
         if (generated < 0) {

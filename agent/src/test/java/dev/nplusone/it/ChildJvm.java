@@ -102,30 +102,105 @@ final class ChildJvm {
     }
 
     Result run() {
+        return start().await();
+    }
+
+    /**
+     * Starts the child and returns at once, for an application that runs until it is told to stop;
+     * {@link Running#await} then waits for its end as {@link #run} does.
+     */
+    Running start() {
         try {
             recreate(dir);
             List<String> command = command();
             Files.writeString(dir.resolve("command.txt"), String.join("\n", command) + "\n");
-            Path stdout = dir.resolve("stdout.txt");
-            Path stderr = dir.resolve("stderr.txt");
             Process process = new ProcessBuilder(command)
                     .directory(dir.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(stdout.toFile())
-                    .redirectError(stderr.toFile())
+                    .redirectOutput(dir.resolve("stdout.txt").toFile())
+                    .redirectError(dir.resolve("stderr.txt").toFile())
                     .start();
-            if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                fail("child JVM '" + name + "' did not end within " + TIMEOUT.toSeconds() + " s; see " + dir);
-            }
-            return new Result(name, dir, process.pid(), process.exitValue(),
-                    Files.readAllLines(stdout, StandardCharsets.UTF_8), Files.readAllLines(stderr, StandardCharsets.UTF_8),
-                    reportFile());
+            return new Running(process);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + name, e);
+        }
+    }
+
+    /** A started child. Closing it kills the child if it still runs (a test that failed half-way). */
+    final class Running implements AutoCloseable {
+
+        private final Process process;
+
+        private Running(Process process) {
+            this.process = process;
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        Path dir() {
+            return dir;
+        }
+
+        boolean isAlive() {
+            return process.isAlive();
+        }
+
+        /** Standard output so far. */
+        List<String> stdout() {
+            return lines(dir.resolve("stdout.txt"));
+        }
+
+        /** Standard error so far. */
+        List<String> stderr() {
+            return lines(dir.resolve("stderr.txt"));
+        }
+
+        /** Waits until the child has printed a line starting with {@code prefix} on standard output; returns that line. */
+        String awaitStdout(String prefix, Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                for (String line : stdout()) {
+                    if (line.startsWith(prefix)) {
+                        return line;
+                    }
+                }
+                if (!process.isAlive()) {
+                    fail("child JVM '" + name + "' ended (exit " + process.exitValue() + ") before printing '" + prefix + "'; see " + dir
+                            + "\n--- stderr:\n" + String.join("\n", stderr()));
+                }
+                if (System.nanoTime() > deadline) {
+                    fail("child JVM '" + name + "' did not print '" + prefix + "' within " + timeout.toSeconds() + " s; see " + dir);
+                }
+                sleep(50);
+            }
+        }
+
+        /** Waits for the child to end (failing the test when it does not) and returns what it left behind. */
+        Result await() {
+            try {
+                if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    fail("child JVM '" + name + "' did not end within " + TIMEOUT.toSeconds() + " s; see " + dir);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while running " + name, e);
+            }
+            return new Result(name, dir, process.pid(), process.exitValue(), stdout(), stderr(), reportFile());
+        }
+
+        @Override
+        public void close() {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+                try {
+                    process.waitFor(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 
@@ -180,6 +255,23 @@ final class ChildJvm {
     }
 
     // --- plumbing ------------------------------------------------------------------------------
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
 
     private static void recreate(Path dir) throws IOException {
         if (Files.exists(dir)) {

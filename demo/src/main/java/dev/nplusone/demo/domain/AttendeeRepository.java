@@ -1,0 +1,20 @@
+package dev.nplusone.demo.domain;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+public interface AttendeeRepository extends Repository<Attendee, Long> {
+
+    /** One event's attendees who belong to no organization. */
+    @Query("select a from Event e join e.attendees a where e = :event and a.organization is null")
+    List<Attendee> findUnaffiliatedByEvent(Event event);
+
+    /** The same filter for many events in one select: each row pairs an event with one of its attendees. */
+    @Query("""
+            select new dev.nplusone.demo.domain.EventAttendee(e.id, a)
+            from Event e join e.attendees a
+            where e in :events and a.organization is null""")
+    List<EventAttendee> findUnaffiliatedByEvents(Collection<Event> events);
+}
