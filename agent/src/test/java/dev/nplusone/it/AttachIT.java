@@ -58,7 +58,7 @@ class AttachIT {
     static final String ATTACHED = "nplusone attached to process %d; new connections and pooled connections at their next use are recorded";
     static final String DETACHED = "nplusone detached from process %d; its classes are restored";
     static final String NOT_ATTACHED = "nplusone: nplusone is not attached to process %d; attach it first";
-    static final String NOTE = "note: Java 21 and newer print a warning in process %d about a dynamically loaded agent;";
+    static final String NOTE = "note: Java 21 and newer print a warning in process %d about a dynamically loaded agent (again at each dump and detach);";
     static final String JVM_WARNING = "WARNING: A Java agent has been loaded dynamically (";
     static final Pattern SUMMARY_LINE = Pattern.compile(
             "process (\\d+): (\\d+) statements \\((\\d+) outside any scope\\) in (\\d+) scope instances of (\\d+) names; (\\d+) findings");
