@@ -254,6 +254,24 @@ final class ChildJvm {
         }
     }
 
+    /**
+     * Tomcat 9's embedded core from {@code nplusone.it.javaxLibs}: the last Tomcat on
+     * {@code javax.servlet}, which bundles that API. Read when asked for, so that only the tests
+     * that run a javax container need the property.
+     */
+    static Path javaxTomcat() {
+        Path dir = pathProperty("nplusone.it.javaxLibs");
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> jars = files.filter(p -> p.getFileName().toString().startsWith("tomcat-embed-core-9.")).collect(Collectors.toList());
+            if (jars.size() != 1) {
+                throw new IllegalStateException("expected one tomcat-embed-core-9.*.jar in " + dir + ", found " + jars);
+            }
+            return jars.get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     // --- plumbing ------------------------------------------------------------------------------
 
     private static List<String> lines(Path file) {
