@@ -29,6 +29,9 @@ public final class CallSites {
     private final StackWalker walker = StackWalker.getInstance(Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE));
     private final FrameFilter filter;
     private final ConcurrentHashMap<Long, List<String>> stacks = new ConcurrentHashMap<>();
+    // Built once: a method reference made per call would be an allocation per statement.
+    private final java.util.function.Function<Stream<StackFrame>, Long> hashFrames = this::fingerprint;
+    private final java.util.function.Function<Stream<StackFrame>, List<String>> collectFrames = this::collect;
 
     public CallSites(FrameFilter filter) {
         this.filter = filter;
@@ -36,7 +39,7 @@ public final class CallSites {
 
     /** A hash that is equal for two statements issued from the same application stack. */
     public long fingerprint() {
-        return walker.walk(this::fingerprint);
+        return walker.walk(hashFrames);
     }
 
     private long fingerprint(Stream<StackFrame> frames) {
@@ -84,7 +87,7 @@ public final class CallSites {
     public List<String> stack(long fingerprint) {
         List<String> stack = stacks.get(fingerprint);
         if (stack == null) {
-            stack = walker.walk(this::collect);
+            stack = walker.walk(collectFrames);
             if (stacks.size() >= STACK_CACHE) {
                 stacks.clear();
             }
