@@ -19,6 +19,7 @@ import java.lang.instrument.Instrumentation;
 import java.util.Collections;
 import java.util.List;
 
+import static net.bytebuddy.matcher.ElementMatchers.any;
 import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.is;
@@ -61,7 +62,8 @@ final class Instrumenter {
                 .with(new RetransformationFailures())
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
                 .with(new InstrumentationFailures())
-                .ignore(ignored(), is(agentLoader))
+                .ignore(ignored())
+                .or(any(), is(agentLoader)) // the agent's own classes and the libraries it bundles
 
                 // JDBC: every connection handed out by a DataSource or made by a Driver
                 .type(implementing("javax.sql.DataSource", "getConnection"))
