@@ -24,6 +24,14 @@ public final class CallSites {
     static final int STACK_FRAMES = 24;
     /** How deep a walk may go looking for application frames. */
     static final int MAX_DEPTH = 384;
+    /**
+     * Framework frames in a row, below the application frames found so far, after which a walk stops:
+     * under a controller lie a hundred frames of the web framework and the container that tell no
+     * call site from another.
+     */
+    static final int FRAMEWORK_GAP = 24;
+    /** Frames a walk goes through looking for a first application frame before it settles for framework ones. */
+    static final int FRAMEWORK_ONLY = 128;
     private static final int STACK_CACHE = 4096;
 
     private final StackWalker walker = StackWalker.getInstance(Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE));
@@ -46,10 +54,13 @@ public final class CallSites {
         boolean preferPackages = filter.hasPreferredPackages();
         long preferred = 0, application = 0, infrastructure = 0;
         int preferredCount = 0, applicationCount = 0, infrastructureCount = 0;
-        int depth = 0;
-        for (java.util.Iterator<StackFrame> it = frames.iterator(); it.hasNext() && depth < MAX_DEPTH; depth++) {
+        Limit limit = new Limit(preferPackages);
+        for (java.util.Iterator<StackFrame> it = frames.iterator(); it.hasNext(); ) {
             StackFrame frame = it.next();
             FrameFilter.Kind kind = filter.kind(frame);
+            if (limit.reached(kind)) {
+                break;
+            }
             if (kind == FrameFilter.Kind.PLUMBING) {
                 continue;
             }
@@ -100,10 +111,13 @@ public final class CallSites {
         List<String> preferred = new ArrayList<>();
         List<String> application = new ArrayList<>();
         List<String> infrastructure = new ArrayList<>();
-        int depth = 0;
-        for (java.util.Iterator<StackFrame> it = frames.iterator(); it.hasNext() && depth < MAX_DEPTH; depth++) {
+        Limit limit = new Limit(filter.hasPreferredPackages());
+        for (java.util.Iterator<StackFrame> it = frames.iterator(); it.hasNext(); ) {
             StackFrame frame = it.next();
             FrameFilter.Kind kind = filter.kind(frame);
+            if (limit.reached(kind)) {
+                break;
+            }
             switch (kind) {
                 case PREFERRED:
                     add(preferred, frame);
@@ -123,6 +137,35 @@ public final class CallSites {
         }
         List<String> chosen = !preferred.isEmpty() ? preferred : !application.isEmpty() ? application : infrastructure;
         return Collections.unmodifiableList(chosen);
+    }
+
+    /**
+     * Where a walk may stop, the same for the fingerprint and the readable stack: at
+     * {@link #MAX_DEPTH}; {@link #FRAMEWORK_GAP} framework frames below the last application frame;
+     * or, when no application frame has come at all, after {@link #FRAMEWORK_ONLY} frames.
+     */
+    private static final class Limit {
+        private final boolean preferPackages;
+        private int depth;
+        private int wanted;
+        private int sinceWanted;
+
+        Limit(boolean preferPackages) {
+            this.preferPackages = preferPackages;
+        }
+
+        boolean reached(FrameFilter.Kind kind) {
+            if (++depth > MAX_DEPTH) {
+                return true;
+            }
+            if (preferPackages ? kind == FrameFilter.Kind.PREFERRED : kind.compareTo(FrameFilter.Kind.APPLICATION) >= 0) {
+                wanted++;
+                sinceWanted = 0;
+                return false;
+            }
+            sinceWanted++;
+            return wanted > 0 ? sinceWanted > FRAMEWORK_GAP : sinceWanted > FRAMEWORK_ONLY;
+        }
     }
 
     private static void add(List<String> list, StackFrame frame) {
