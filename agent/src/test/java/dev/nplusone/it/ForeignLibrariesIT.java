@@ -36,6 +36,7 @@ class ForeignLibrariesIT {
         classpath.add(ChildJvm.testClasses().resolve("it/foreign-logging")); // the application's logback.xml
         classpath.add(ChildJvm.testClasses());
         classpath.add(ChildJvm.jar("h2-"));
+        classpath.add(ChildJvm.jar("nplusone-api-")); // the scopes the application opens by hand
         classpath.addAll(ChildJvm.foreignLibraries()); // and NOT the agent's versions of these libraries
         result = ChildJvm.of("foreign-libraries", ForeignLibrariesApp.class).withAgent("").classpath(classpath).run().assertCleanRun();
     }
