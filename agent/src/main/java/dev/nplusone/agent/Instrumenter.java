@@ -6,6 +6,7 @@ import dev.nplusone.scope.http.JavaxServletAdvice;
 import dev.nplusone.scope.http.JdkHttpServerAdvice;
 import dev.nplusone.scope.serialization.ValueFirstAdvice;
 import dev.nplusone.scope.serialization.ValueSecondAdvice;
+import dev.nplusone.scope.test.TestMethodAdvice;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.AgentBuilder.RedefinitionStrategy;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
@@ -24,6 +25,7 @@ import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.is;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
@@ -37,7 +39,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 /**
  * Installs the agent's hooks with Byte Buddy. Each hook is advice inlined into the application's
  * own classes: JDBC data sources and drivers, servlet filters and servlets (jakarta and javax), the
- * JDK HTTP server's filter chain, Jackson 2 and 3 writers.
+ * JDK HTTP server's filter chain, Jackson 2 and 3 writers, and test methods.
  *
  * <p>Classes loaded before the agent (an attach, or a driver loaded early) are retransformed.
  * Advice adds no fields or methods, so retransformation is allowed, and {@link
@@ -46,6 +48,12 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 final class Instrumenter {
 
     static final String JDK_HTTP_CHAIN = "com.sun.net.httpserver.Filter$Chain";
+
+    /** What marks a test method, in the frameworks whose tests become scopes. */
+    static final String[] TEST_ANNOTATIONS = {
+        "org.junit.jupiter.api.Test", "org.junit.jupiter.api.RepeatedTest", "org.junit.jupiter.params.ParameterizedTest",
+        "org.junit.jupiter.api.TestFactory", "org.junit.jupiter.api.TestTemplate", "org.junit.Test", "org.testng.annotations.Test",
+    };
 
     private Instrumenter() {
     }
@@ -89,6 +97,11 @@ final class Instrumenter {
                 .transform(advice
                         .advice(namedOneOf("writeValueAsString", "writeValueAsBytes").and(takesArguments(1)), ValueFirstAdvice.class.getName())
                         .advice(named("writeValue").and(takesArguments(2)), ValueSecondAdvice.class.getName()))
+
+                // Tests: every test method of JUnit 5, JUnit 4 and TestNG
+                .type(not(isInterface()).and(declaresMethod(isAnnotatedWith(namedOneOf(TEST_ANNOTATIONS)))))
+                .transform(advice.advice(isAnnotatedWith(namedOneOf(TEST_ANNOTATIONS)).and(not(isAbstract())),
+                        TestMethodAdvice.class.getName()))
                 .installOn(inst);
     }
 
