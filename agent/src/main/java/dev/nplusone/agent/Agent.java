@@ -14,7 +14,6 @@ import net.bytebuddy.agent.builder.AgentBuilder.RedefinitionStrategy;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import org.slf4j.Logger;
 
-import java.io.File;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
@@ -72,7 +71,7 @@ public final class Agent {
      * @throws IllegalArgumentException for bad options, with a message for the user
      * @throws IllegalStateException    for a command the agent cannot carry out
      */
-    public static synchronized void start(String arguments, Instrumentation inst, boolean attached, File jar) {
+    public static synchronized void start(String arguments, Instrumentation inst, boolean attached) {
         if (arguments != null && arguments.startsWith(COMMAND)) {
             command(arguments.substring(COMMAND.length()));
             return;

@@ -69,8 +69,8 @@ public final class Launcher {
             // First the bridge, before any agent class that names it is loaded.
             loader().loadClass(INJECTOR).getMethod("inject", Instrumentation.class, File.class).invoke(null, inst, jar);
             loader().loadClass(AGENT)
-                    .getMethod("start", String.class, Instrumentation.class, boolean.class, File.class)
-                    .invoke(null, arguments, inst, attached, jar);
+                    .getMethod("start", String.class, Instrumentation.class, boolean.class)
+                    .invoke(null, arguments, inst, attached);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
