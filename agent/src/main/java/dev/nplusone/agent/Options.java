@@ -60,10 +60,6 @@ public final class Options {
         this.logFile = path(values.get("log-file"));
     }
 
-    public static Options defaults() {
-        return new Options(Collections.emptyMap());
-    }
-
     /**
      * Reads the agent argument string and the {@code nplusone.*} system properties.
      *

@@ -45,10 +45,6 @@ public final class Bridge {
         hooks = null;
     }
 
-    public static boolean installed() {
-        return hooks != null;
-    }
-
     public static Object connection(Object connection) {
         Hooks h = hooks;
         if (h == null || connection == null) {

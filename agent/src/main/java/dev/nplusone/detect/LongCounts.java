@@ -1,7 +1,5 @@
 package dev.nplusone.detect;
 
-import java.util.Arrays;
-
 /**
  * Counts per {@code long} key without boxing, in open addressing; stops taking new keys when full,
  * so that one scope that runs a million distinct statements stays within a fixed size.
@@ -73,10 +71,5 @@ final class LongCounts {
                 counts[slot] = oldCounts[i];
             }
         }
-    }
-
-    @Override
-    public String toString() {
-        return "LongCounts" + Arrays.toString(Arrays.copyOf(counts, Math.min(counts.length, 8)));
     }
 }

@@ -27,7 +27,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,21 +66,13 @@ public final class JavaxServletApp {
     public static final String THINGS_ROUTE = "/things/{slug}";
     public static final String SPRING_ROUTE = "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
 
-    static final JdbcDataSource DB = new JdbcDataSource();
+    static JdbcDataSource DB;
 
     public static void main(String[] args) throws Exception {
-        DB.setURL("jdbc:h2:mem:javax-shop;DB_CLOSE_DELAY=-1");
-        try (Connection c = DB.getConnection(); Statement s = c.createStatement()) {
-            for (String sql : SETUP) {
-                s.execute(sql);
-            }
-        }
+        DB = ServletApps.database("javax-shop", SETUP);
 
         Path baseDir = Files.createDirectories(Paths.get(args[0]).toAbsolutePath());
-        Tomcat tomcat = new Tomcat();
-        tomcat.setBaseDir(baseDir.toString());
-        tomcat.setPort(0);
-        tomcat.getConnector().setProperty("address", "127.0.0.1");
+        Tomcat tomcat = ServletApps.tomcat(baseDir);
         Context root = tomcat.addContext("", baseDir.toString());
         withoutAnnotations(root);
         FilterDef audit = new FilterDef();

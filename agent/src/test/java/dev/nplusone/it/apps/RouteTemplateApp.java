@@ -18,7 +18,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,21 +53,13 @@ public final class RouteTemplateApp {
         "/things/abc", "/things/xyz", "/items/apple", "/items/pear", "/plain/abc", "/plain/xyz", "/shop/things/abc",
     };
 
-    static final JdbcDataSource DB = new JdbcDataSource();
+    static JdbcDataSource DB;
 
     public static void main(String[] args) throws Exception {
-        DB.setURL("jdbc:h2:mem:routes;DB_CLOSE_DELAY=-1");
-        try (Connection c = DB.getConnection(); Statement s = c.createStatement()) {
-            for (String sql : SETUP) {
-                s.execute(sql);
-            }
-        }
+        DB = ServletApps.database("routes", SETUP);
 
         Path baseDir = Files.createDirectories(Paths.get(args[0]).toAbsolutePath());
-        Tomcat tomcat = new Tomcat();
-        tomcat.setBaseDir(baseDir.toString());
-        tomcat.setPort(0);
-        tomcat.getConnector().setProperty("address", "127.0.0.1");
+        Tomcat tomcat = ServletApps.tomcat(baseDir);
         Context root = tomcat.addContext("", Files.createDirectories(baseDir.resolve("root")).toString());
         Tomcat.addServlet(root, "things", new ThingsServlet());
         root.addServletMappingDecoded("/things/*", "things");

@@ -54,21 +54,13 @@ public final class TomcatApp {
     };
     public static final int ORDERS = 3;
 
-    static final JdbcDataSource DB = new JdbcDataSource();
+    static JdbcDataSource DB;
 
     public static void main(String[] args) throws Exception {
-        DB.setURL("jdbc:h2:mem:shop;DB_CLOSE_DELAY=-1");
-        try (Connection c = DB.getConnection(); Statement s = c.createStatement()) {
-            for (String sql : SETUP) {
-                s.execute(sql);
-            }
-        }
+        DB = ServletApps.database("shop", SETUP);
 
         Path baseDir = Files.createDirectories(Paths.get(args[0]).toAbsolutePath());
-        Tomcat tomcat = new Tomcat();
-        tomcat.setBaseDir(baseDir.toString());
-        tomcat.setPort(0);
-        tomcat.getConnector().setProperty("address", "127.0.0.1");
+        Tomcat tomcat = ServletApps.tomcat(baseDir);
         Context shop = tomcat.addContext("/shop", baseDir.toString());
         FilterDef user = new FilterDef();
         user.setFilterName("user");
