@@ -1,0 +1,168 @@
+package dev.nplusone.maven;
+
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the agent's check command on the reports that the test JVMs wrote, in a JVM of its own, and
+ * fails the build when it finds a breach: an N+1, or a threshold exceeded.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractMojo {
+
+    private static final int CLEAN = 0;
+    private static final int BREACH = 1;
+    private static final int CANNOT_CHECK = 2;
+
+    @Parameter(defaultValue = "${plugin.artifactMap}", readonly = true, required = true)
+    private Map<String, Artifact> pluginArtifactMap;
+
+    /** The directory of reports to check: every {@code *.json} file in it. */
+    @Parameter(property = "nplusone.reportDirectory", defaultValue = "${project.build.directory}/nplusone", required = true)
+    private File reportDirectory;
+
+    /**
+     * Thresholds, each handed to the check as one argument: {@code fail-on-n-plus-one=false},
+     * {@code fail-on-duplicate=true}, {@code max-queries=50}, {@code max-queries[GET /reports/**]=200}.
+     */
+    @Parameter(property = "nplusone.thresholds")
+    private List<String> thresholds;
+
+    /** Findings recorded in this file are known and do not fail the build. */
+    @Parameter(property = "nplusone.baseline")
+    private File baseline;
+
+    /** Write the findings of this run to this file, for use as a baseline later. */
+    @Parameter(property = "nplusone.writeBaseline")
+    private File writeBaseline;
+
+    /** Write the findings as SARIF 2.1.0 to this file (for code scanning tools); none by default. */
+    @Parameter(property = "nplusone.sarif")
+    private File sarif;
+
+    /** Write the breaches as a JUnit XML report to this file (for CI test views); none by default. */
+    @Parameter(property = "nplusone.junitXml")
+    private File junitXml;
+
+    /** When false, breaches are logged as warnings and the build goes on. */
+    @Parameter(property = "nplusone.haltOnFailure", defaultValue = "true")
+    private boolean haltOnFailure;
+
+    @Parameter(property = "nplusone.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping nplusone check: skip is true");
+            return;
+        }
+        List<Path> reports = reports();
+        if (reports.isEmpty()) {
+            // The check itself refuses empty input; here it means no test JVM ran with the agent.
+            getLog().warn("Skipping nplusone check: no *.json report in " + reportDirectory
+                    + " (tests skipped, no prepare-agent before them, or the agent did not start: see the tests' standard error)");
+            return;
+        }
+        refuseOutputsReadAsReports();
+        getLog().info("Checking " + reports.size() + " nplusone report(s) in " + reportDirectory);
+        CheckProcess.Result result = run(command(AgentJar.find(pluginArtifactMap)));
+        verdict(result);
+    }
+
+    private List<Path> reports() throws MojoExecutionException {
+        try {
+            return Reports.in(reportDirectory);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot list the reports in " + reportDirectory + ": " + e, e);
+        }
+    }
+
+    private void refuseOutputsReadAsReports() throws MojoExecutionException {
+        File[] files = {baseline, writeBaseline, sarif, junitXml};
+        for (File file : files) {
+            if (file != null && Reports.wouldBeRead(file, reportDirectory)) {
+                throw new MojoExecutionException(file + " is a *.json file in the report directory, so the check would read it"
+                        + " as a report and prepare-agent would delete it; put it elsewhere or name it otherwise");
+            }
+        }
+    }
+
+    private List<String> command(File agentJar) {
+        List<String> command = new ArrayList<>();
+        command.add(new File(new File(System.getProperty("java.home"), "bin"), javaExecutable()).getPath());
+        // UTF-8 on every JDK and platform, as CheckProcess reads it: SQL may hold any character.
+        command.add("-Dfile.encoding=UTF-8");
+        command.add("-Dstdout.encoding=UTF-8");
+        command.add("-Dstderr.encoding=UTF-8");
+        command.add("-jar");
+        command.add(agentJar.getAbsolutePath());
+        command.add("check");
+        if (thresholds != null) {
+            for (String threshold : thresholds) {
+                if (threshold != null && !threshold.isBlank()) {
+                    command.add(threshold.trim());
+                }
+            }
+        }
+        addFile(command, "--baseline=", baseline);
+        addFile(command, "--write-baseline=", writeBaseline);
+        addFile(command, "--sarif=", sarif);
+        addFile(command, "--junit-xml=", junitXml);
+        command.add(reportDirectory.getAbsolutePath());
+        return command;
+    }
+
+    private static void addFile(List<String> command, String option, File file) {
+        if (file != null) {
+            command.add(option + file.getAbsolutePath());
+        }
+    }
+
+    private static String javaExecutable() {
+        return System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java";
+    }
+
+    private CheckProcess.Result run(List<String> command) throws MojoExecutionException {
+        getLog().debug("Running " + String.join(" ", command));
+        try {
+            return CheckProcess.run(command, line -> getLog().info(line), line -> getLog().warn(line));
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot run the nplusone check (" + command.get(0) + "): " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("interrupted while the nplusone check ran", e);
+        }
+    }
+
+    private void verdict(CheckProcess.Result result) throws MojoExecutionException, MojoFailureException {
+        // A JVM that cannot start also exits with 1, but prints nothing to standard output.
+        if (result.exitCode == BREACH && !result.out.isEmpty()) {
+            String breaches = String.join(System.lineSeparator(), result.out);
+            if (haltOnFailure) {
+                throw new MojoFailureException("nplusone check failed:" + System.lineSeparator() + breaches);
+            }
+            getLog().warn("nplusone check failed (haltOnFailure is false, so the build goes on):");
+            result.out.forEach(line -> getLog().warn(line));
+            return;
+        }
+        if (result.exitCode != CLEAN) {
+            List<String> said = result.err.isEmpty() ? result.out : result.err;
+            String reason = said.isEmpty() ? "it printed nothing" : String.join(System.lineSeparator(), said);
+            throw new MojoExecutionException("nplusone check could not check the reports in " + reportDirectory
+                    + (result.exitCode == CANNOT_CHECK ? "" : " (exit status " + result.exitCode + ")") + ": " + reason);
+        }
+    }
+}
