@@ -5,6 +5,9 @@ import dev.nplusone.detect.CallSites;
 import dev.nplusone.detect.FrameFilter;
 import dev.nplusone.jdbc.ConnectionWrapper;
 import dev.nplusone.jdbc.StatementListener;
+import dev.nplusone.gate.Baseline;
+import dev.nplusone.gate.Gate;
+import dev.nplusone.gate.Reports;
 import dev.nplusone.report.JsonReport;
 import dev.nplusone.report.LogReport;
 import dev.nplusone.report.Registry;
@@ -165,6 +168,9 @@ public final class Agent {
                 }
             }
             report.summary(registry, Failures.count());
+            if (options.thresholdsGiven()) {
+                report.verdict(Gate.judge(Reports.of(registry), options.thresholds(), Baseline.none()));
+            }
         } catch (Throwable failure) {
             Failures.caught("writing the exit reports", failure);
         } finally {

@@ -1,5 +1,7 @@
 package dev.nplusone.agent;
 
+import dev.nplusone.gate.Thresholds;
+
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -50,14 +52,18 @@ public final class Options {
     private final boolean params;
     private final Log log;
     private final Path logFile;
+    private final Thresholds thresholds;
+    private final boolean thresholdsGiven;
 
-    private Options(Map<String, String> values) {
+    private Options(Map<String, String> values, List<String> thresholdEntries) {
         this.report = path(values.get("report"));
         this.threshold = threshold(values.get("threshold"));
         this.packages = packages(values.get("packages"));
         this.params = bool("params", values.get("params"), false);
         this.log = log(values.get("log"));
         this.logFile = path(values.get("log-file"));
+        this.thresholds = Thresholds.parse(thresholdEntries);
+        this.thresholdsGiven = !thresholdEntries.isEmpty();
     }
 
     /**
@@ -67,9 +73,15 @@ public final class Options {
      */
     public static Options parse(String agentArguments, Properties systemProperties) {
         Map<String, String> values = new LinkedHashMap<>();
+        List<String> thresholds = new ArrayList<>();
         for (String name : systemProperties.stringPropertyNames()) {
             if (name.startsWith(PROPERTY_PREFIX)) {
-                values.put(known(name.substring(PROPERTY_PREFIX.length()), "system property -D" + name), systemProperties.getProperty(name).trim());
+                String key = name.substring(PROPERTY_PREFIX.length());
+                if (Thresholds.isKey(key)) {
+                    thresholds.add(key + "=" + systemProperties.getProperty(name).trim());
+                } else {
+                    values.put(known(key, "system property -D" + name), systemProperties.getProperty(name).trim());
+                }
             }
         }
         if (agentArguments != null && !agentArguments.isBlank()) {
@@ -82,15 +94,22 @@ public final class Options {
                     throw new IllegalArgumentException("agent option '" + pair.trim() + "' has no value: write key=value"
                             + " (inside -javaagent, separate package prefixes with ';')");
                 }
-                values.put(known(pair.substring(0, eq).trim(), "agent option"), pair.substring(eq + 1).trim());
+                String key = pair.substring(0, eq).trim();
+                if (Thresholds.isKey(key)) {
+                    // max-queries[GET /a=b]=3: the value follows the '=' after the pattern
+                    thresholds.add(pair.trim());
+                } else {
+                    values.put(known(key, "agent option"), pair.substring(eq + 1).trim());
+                }
             }
         }
-        return new Options(values);
+        return new Options(values, thresholds);
     }
 
     private static String known(String key, String where) {
         if (!KEYS.containsKey(key)) {
-            throw new IllegalArgumentException("unknown " + where + " '" + key + "'; known keys: " + String.join(", ", KEYS.keySet()));
+            throw new IllegalArgumentException("unknown " + where + " '" + key + "'; known keys: " + String.join(", ", KEYS.keySet())
+                    + ", and the thresholds " + String.join(", ", Thresholds.keys().keySet()));
         }
         return key;
     }
@@ -193,6 +212,16 @@ public final class Options {
     /** The agent's log file; null for standard error. */
     public Path logFile() {
         return logFile;
+    }
+
+    /** The thresholds given as options (else the defaults), judged at exit. */
+    public Thresholds thresholds() {
+        return thresholds;
+    }
+
+    /** True when any threshold was given: only then does the exit summary judge them. */
+    public boolean thresholdsGiven() {
+        return thresholdsGiven;
     }
 
     /** The keys and what each allows, for help texts. */

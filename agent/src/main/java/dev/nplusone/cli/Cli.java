@@ -4,6 +4,9 @@ import dev.nplusone.agent.Agent;
 import dev.nplusone.agent.Options;
 import dev.nplusone.attach.AttachFailure;
 import dev.nplusone.attach.Jvms;
+import dev.nplusone.gate.Check;
+import dev.nplusone.gate.Thresholds;
+import dev.nplusone.gate.UnreadableReport;
 import dev.nplusone.report.JsonReader;
 
 import java.io.File;
@@ -45,13 +48,16 @@ public final class Cli {
         } catch (AttachFailure | IllegalArgumentException e) {
             System.err.println("nplusone: " + e.getMessage());
             return BAD_INPUT;
+        } catch (UnreadableReport e) {
+            System.err.println("nplusone: unreadable input: " + e.getMessage());
+            return BAD_INPUT;
         } catch (IOException | URISyntaxException e) {
             System.err.println("nplusone: " + e);
             return BAD_INPUT;
         }
     }
 
-    int dispatch(String[] args) throws AttachFailure, IOException {
+    int dispatch(String[] args) throws AttachFailure, IOException, UnreadableReport {
         String command = args.length == 0 ? "help" : args[0];
         List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
         switch (command) {
@@ -68,6 +74,8 @@ public final class Cli {
                 return dump(rest);
             case "detach":
                 return detach(rest);
+            case "check":
+                return new Check(out, version()).run(rest);
             default:
                 throw new IllegalArgumentException("unknown command '" + command + "'; run 'java -jar nplusone-agent.jar help'");
         }
@@ -200,11 +208,33 @@ public final class Cli {
         out.println("  attach <pid> [key=value,...]  load the agent into a running JVM");
         out.println("  dump <pid> [file]          write that JVM's JSON report now (default nplusone-<pid>.json); print its summary");
         out.println("  detach <pid>               stop recording and remove the instrumentation");
+        out.println("  check [thresholds] [options] <report.json|dir>...");
+        out.println("                             merge reports, print every breach; exit 0 clean, 1 breach, 2 unreadable input");
+        out.println("      --baseline=FILE        fail only on breaches not recorded in FILE");
+        out.println("      --write-baseline=FILE  record today's breaches in FILE (and exit 0)");
+        out.println("      --sarif=FILE           also write SARIF 2.1.0 (code-scanning annotations)");
+        out.println("      --junit-xml=FILE       also write JUnit XML (CI test tabs)");
+        out.println("      --source-root=DIR      where sources live, for SARIF paths (default: every src/*/* under .)");
         out.println("  help                       this text");
         out.println();
         out.println("Options (after -javaagent:...=, after attach <pid>, or as -Dnplusone.key=value):");
         for (Map.Entry<String, String> key : Options.keys().entrySet()) {
             out.printf("  %-10s %s%n", key.getKey(), key.getValue());
+        }
+        out.println();
+        out.println("Thresholds (for check, and as agent options: breaches are then logged at exit):");
+        for (Map.Entry<String, String> key : Thresholds.keys().entrySet()) {
+            out.printf("  %-19s %s%n", key.getKey(), key.getValue());
+        }
+        out.println("  key[scope pattern]  the same, for scopes whose name matches: max-queries[GET /reports/**]=200");
+    }
+
+    private static String version() {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(agentJar())) {
+            String v = jar.getManifest().getMainAttributes().getValue("Implementation-Version");
+            return v == null ? "unknown" : v;
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return "unknown";
         }
     }
 

@@ -7,34 +7,34 @@ import java.util.Deque;
 import java.util.List;
 
 /** Just enough streaming JSON for the report: objects, arrays, strings and numbers, indented. */
-final class JsonWriter {
+public final class JsonWriter {
 
     private final Writer out;
     /** One entry per open object or array: whether it has an element yet. */
     private final Deque<Boolean> open = new ArrayDeque<>();
     private boolean afterName;
 
-    JsonWriter(Writer out) {
+    public JsonWriter(Writer out) {
         this.out = out;
     }
 
-    JsonWriter beginObject() throws IOException {
+    public JsonWriter beginObject() throws IOException {
         return begin('{');
     }
 
-    JsonWriter endObject() throws IOException {
+    public JsonWriter endObject() throws IOException {
         return end('}');
     }
 
-    JsonWriter beginArray() throws IOException {
+    public JsonWriter beginArray() throws IOException {
         return begin('[');
     }
 
-    JsonWriter endArray() throws IOException {
+    public JsonWriter endArray() throws IOException {
         return end(']');
     }
 
-    JsonWriter name(String name) throws IOException {
+    public JsonWriter name(String name) throws IOException {
         element();
         string(name);
         out.write(": ");
@@ -42,7 +42,7 @@ final class JsonWriter {
         return this;
     }
 
-    JsonWriter value(String value) throws IOException {
+    public JsonWriter value(String value) throws IOException {
         beforeValue();
         if (value == null) {
             out.write("null");
@@ -52,19 +52,19 @@ final class JsonWriter {
         return this;
     }
 
-    JsonWriter value(long value) throws IOException {
+    public JsonWriter value(long value) throws IOException {
         beforeValue();
         out.write(Long.toString(value));
         return this;
     }
 
-    JsonWriter value(boolean value) throws IOException {
+    public JsonWriter value(boolean value) throws IOException {
         beforeValue();
         out.write(Boolean.toString(value));
         return this;
     }
 
-    JsonWriter strings(List<String> values) throws IOException {
+    public JsonWriter strings(List<String> values) throws IOException {
         beginArray();
         for (String v : values) {
             value(v);

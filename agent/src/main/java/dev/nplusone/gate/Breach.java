@@ -1,0 +1,90 @@
+package dev.nplusone.gate;
+
+import java.util.List;
+
+/** One threshold broken: a finding that fails, or a scope over its query budget. */
+public final class Breach {
+
+    /** A scope instance ran more statements than {@code max-queries} allows. */
+    public static final String MAX_QUERIES = "max_queries";
+
+    final String type;
+    final String scope;
+    final FindingTotal finding; // null for max_queries
+    final ScopeTotal scopeTotal; // null for findings
+    final long limit;
+    final String limitSource;
+
+    private Breach(String type, String scope, FindingTotal finding, ScopeTotal scopeTotal, long limit, String limitSource) {
+        this.type = type;
+        this.scope = scope;
+        this.finding = finding;
+        this.scopeTotal = scopeTotal;
+        this.limit = limit;
+        this.limitSource = limitSource;
+    }
+
+    static Breach of(FindingTotal finding) {
+        return new Breach(finding.type(), finding.scope(), finding, null, 0, null);
+    }
+
+    static Breach of(ScopeTotal scope, long limit, String limitSource) {
+        return new Breach(MAX_QUERIES, scope.name(), null, scope, limit, limitSource);
+    }
+
+    /** {@code n_plus_one}, {@code duplicate} or {@code max_queries}. */
+    public String type() {
+        return type;
+    }
+
+    /** The outermost scope's name for a finding; the scope's own name for a budget. */
+    public String scope() {
+        return scope;
+    }
+
+    /** The finding, or null for a query budget. */
+    public FindingTotal finding() {
+        return finding;
+    }
+
+    /** The scope over budget, or null for a finding. */
+    public ScopeTotal scopeTotal() {
+        return scopeTotal;
+    }
+
+    public long limit() {
+        return limit;
+    }
+
+    public String limitSource() {
+        return limitSource;
+    }
+
+    /**
+     * What a baseline remembers: scope, type, shape and the method of the location without its
+     * line, so that edits elsewhere in the file do not make an old finding look new.
+     */
+    List<String> identity() {
+        if (finding == null) {
+            return List.of(type, scope);
+        }
+        return List.of(type, scope, finding.shape(), method(finding.location()));
+    }
+
+    /** {@code com.acme.Mapper.toDto(Mapper.java:42)} without {@code (Mapper.java:42)}. */
+    static String method(String location) {
+        int paren = location.indexOf('(');
+        return paren < 0 ? location : location.substring(0, paren);
+    }
+
+    /** One line: what broke, where. */
+    public String headline() {
+        if (finding == null) {
+            return "max-queries in " + scope + ": " + scopeTotal.maxStatements() + " statements in one scope instance, "
+                    + limitSource + " allows " + limit;
+        }
+        String what = type.equals("n_plus_one") ? "N+1" : "duplicate";
+        return what + " in " + String.join(" > ", finding.path()) + ": " + finding.repetitions() + " executions in one scope instance"
+                + " at " + finding.location();
+    }
+}

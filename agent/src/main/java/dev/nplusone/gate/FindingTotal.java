@@ -1,0 +1,93 @@
+package dev.nplusone.gate;
+
+import java.util.List;
+
+/**
+ * One finding over every report read: the same type, scope path, shape and location seen by
+ * several JVMs (forked test runs) is one finding, its counts added up.
+ */
+public final class FindingTotal {
+
+    final String type;
+    final List<String> path;
+    final String shape;
+    final String location;
+    final List<String> stack;
+    final String trigger;
+    final String association;
+    final String hint;
+    long repetitions;
+    long occurrences;
+    long totalRepetitions;
+
+    FindingTotal(String type, List<String> path, String shape, String location, List<String> stack, String trigger,
+                 String association, String hint) {
+        this.type = type;
+        this.path = path;
+        this.shape = shape;
+        this.location = location;
+        this.stack = stack;
+        this.trigger = trigger;
+        this.association = association;
+        this.hint = hint;
+    }
+
+    void add(long repetitions, long occurrences, long totalRepetitions) {
+        this.repetitions = Math.max(this.repetitions, repetitions);
+        this.occurrences += occurrences;
+        this.totalRepetitions += totalRepetitions;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    /** The outermost scope's name. */
+    public String scope() {
+        return path.get(0);
+    }
+
+    public List<String> path() {
+        return path;
+    }
+
+    public String shape() {
+        return shape;
+    }
+
+    public String location() {
+        return location;
+    }
+
+    public List<String> stack() {
+        return stack;
+    }
+
+    /** The parent query, when the agent knew it; else null. */
+    public String trigger() {
+        return trigger;
+    }
+
+    /** The ORM association that issued the statements, when the agent knew it; else null. */
+    public String association() {
+        return association;
+    }
+
+    /** The agent's one-line fix hint, when it gave one; else null. */
+    public String hint() {
+        return hint;
+    }
+
+    /** The most executions in one scope instance. */
+    public long repetitions() {
+        return repetitions;
+    }
+
+    public long occurrences() {
+        return occurrences;
+    }
+
+    public long totalRepetitions() {
+        return totalRepetitions;
+    }
+}

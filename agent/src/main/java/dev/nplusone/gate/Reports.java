@@ -1,0 +1,193 @@
+package dev.nplusone.gate;
+
+import dev.nplusone.report.JsonReader;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * JSON reports read and merged: several forked test JVMs each write one, and the gate judges them
+ * together. Strict on purpose: a report that is truncated, not JSON, or not an nplusone report is
+ * an error naming the file, never a silent pass.
+ */
+public final class Reports {
+
+    /** The newest report format this reader understands. */
+    static final int VERSION = 1;
+
+    private final List<Path> files = new ArrayList<>();
+    private final Map<String, ScopeTotal> scopes = new LinkedHashMap<>();
+    private final Map<List<Object>, FindingTotal> findings = new LinkedHashMap<>();
+
+    private Reports() {
+    }
+
+    /**
+     * Reads report files, and every {@code *.json} file under directories (recursively).
+     *
+     * @throws UnreadableReport for the first input that is missing, unreadable or not a report,
+     *                          and when no report is found at all
+     */
+    public static Reports read(List<Path> inputs) throws UnreadableReport {
+        Reports reports = new Reports();
+        for (Path input : inputs) {
+            if (Files.isDirectory(input)) {
+                List<Path> found = reportsUnder(input);
+                if (found.isEmpty()) {
+                    throw new UnreadableReport(input, "no *.json report in this directory (was the agent attached with report=...?)");
+                }
+                for (Path file : found) {
+                    reports.add(file);
+                }
+            } else if (Files.isRegularFile(input)) {
+                reports.add(input);
+            } else {
+                throw new UnreadableReport(input, "no such file or directory");
+            }
+        }
+        if (reports.files.isEmpty()) {
+            throw new IllegalArgumentException("no report given");
+        }
+        return reports;
+    }
+
+    private static List<Path> reportsUnder(Path dir) throws UnreadableReport {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
+                    .sorted()
+                    .collect(Collectors.toList());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new UnreadableReport(dir, "cannot list: " + e.getMessage());
+        }
+    }
+
+    private void add(Path file) throws UnreadableReport {
+        Object json;
+        try {
+            json = JsonReader.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UnreadableReport(file, "cannot read: " + e);
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableReport(file, "not valid JSON, truncated or corrupt (" + e.getMessage() + ")");
+        }
+        try {
+            Map<String, Object> report = object(json, "the report");
+            long version = number(report, "version");
+            if (version > VERSION) {
+                throw new IllegalStateException("report format version " + version + " is newer than this check understands ("
+                        + VERSION + "); use the agent jar that wrote it");
+            }
+            for (Object item : array(report, "scopes")) {
+                Map<String, Object> s = object(item, "a scope");
+                Map<String, Object> statements = object(s.get("statements"), "scope statements");
+                String kind = string(s, "kind");
+                String name = string(s, "name");
+                scopes.computeIfAbsent(kind + ' ' + name, k -> new ScopeTotal(kind, name))
+                        .add(number(s, "instances"), number(statements, "total"), number(statements, "max"));
+            }
+            for (Object item : array(report, "findings")) {
+                Map<String, Object> f = object(item, "a finding");
+                List<String> path = strings(f, "path");
+                if (path.isEmpty()) {
+                    throw new IllegalStateException("a finding has an empty path");
+                }
+                String type = string(f, "type");
+                String shape = string(f, "shape");
+                String location = string(f, "location");
+                findings.computeIfAbsent(List.of(type, path, shape, location),
+                        k -> new FindingTotal(type, path, shape, location, strings(f, "stack"), optional(f, "trigger"),
+                                optional(f, "association"), optional(f, "hint")))
+                        .add(number(f, "repetitions"), number(f, "occurrences"), number(f, "totalRepetitions"));
+            }
+        } catch (IllegalStateException | ClassCastException e) {
+            throw new UnreadableReport(file, "not an nplusone report: " + e.getMessage());
+        }
+        files.add(file);
+    }
+
+    /** The agent's own totals so far, judged at exit with the thresholds given as agent options. */
+    public static Reports of(dev.nplusone.report.Registry registry) {
+        Reports reports = new Reports();
+        for (dev.nplusone.report.ScopeStats s : registry.scopes()) {
+            reports.scopes.computeIfAbsent(s.kind() + ' ' + s.name(), k -> new ScopeTotal(s.kind(), s.name()))
+                    .add(s.instances(), s.total(), s.max());
+        }
+        for (dev.nplusone.report.FindingStats f : registry.findings()) {
+            reports.findings.computeIfAbsent(List.of(f.type(), f.path(), f.shape(), f.location()),
+                    k -> new FindingTotal(f.type(), f.path(), f.shape(), f.location(), f.stack(), f.trigger(), null, null))
+                    .add(f.maxRepetitions(), f.occurrences(), f.totalRepetitions());
+        }
+        return reports;
+    }
+
+    public List<Path> files() {
+        return Collections.unmodifiableList(files);
+    }
+
+    public Collection<ScopeTotal> scopes() {
+        return Collections.unmodifiableCollection(scopes.values());
+    }
+
+    public Collection<FindingTotal> findings() {
+        return Collections.unmodifiableCollection(findings.values());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object value, String what) {
+        if (!(value instanceof Map)) {
+            throw new IllegalStateException(what + " is not a JSON object");
+        }
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> array(Map<String, Object> o, String field) {
+        Object value = o.get(field);
+        if (!(value instanceof List)) {
+            throw new IllegalStateException("field '" + field + "' is missing or not an array");
+        }
+        return (List<Object>) value;
+    }
+
+    private static List<String> strings(Map<String, Object> o, String field) {
+        List<String> out = new ArrayList<>();
+        for (Object item : array(o, field)) {
+            if (!(item instanceof String)) {
+                throw new IllegalStateException("field '" + field + "' holds a non-string");
+            }
+            out.add((String) item);
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private static String string(Map<String, Object> o, String field) {
+        Object value = o.get(field);
+        if (!(value instanceof String)) {
+            throw new IllegalStateException("field '" + field + "' is missing or not a string");
+        }
+        return (String) value;
+    }
+
+    private static String optional(Map<String, Object> o, String field) {
+        Object value = o.get(field);
+        return value instanceof String ? (String) value : null;
+    }
+
+    private static long number(Map<String, Object> o, String field) {
+        Object value = o.get(field);
+        if (!(value instanceof Long)) {
+            throw new IllegalStateException("field '" + field + "' is missing or not a whole number");
+        }
+        return (Long) value;
+    }
+}
