@@ -1,6 +1,7 @@
 package dev.nplusone.maven;
 
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -26,10 +27,13 @@ public class CheckMojo extends AbstractMojo {
     private static final int BREACH = 1;
     private static final int CANNOT_CHECK = 2;
 
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
     @Parameter(defaultValue = "${plugin.artifactMap}", readonly = true, required = true)
     private Map<String, Artifact> pluginArtifactMap;
 
-    /** The directory of reports to check: every {@code *.json} file in it. */
+    /** The directory of reports to check: every {@code *.json} file in it or below it. */
     @Parameter(property = "nplusone.reportDirectory", defaultValue = "${project.build.directory}/nplusone", required = true)
     private File reportDirectory;
 
@@ -48,7 +52,10 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "nplusone.writeBaseline")
     private File writeBaseline;
 
-    /** Write the findings as SARIF 2.1.0 to this file (for code scanning tools); none by default. */
+    /**
+     * Write the breaches as SARIF 2.1.0 to this file, for code scanning; none by default. Its paths
+     * are relative to the directory Maven runs in, where the check looks for src/SET/LANGUAGE.
+     */
     @Parameter(property = "nplusone.sarif")
     private File sarif;
 
@@ -138,7 +145,9 @@ public class CheckMojo extends AbstractMojo {
     private CheckProcess.Result run(List<String> command) throws MojoExecutionException {
         getLog().debug("Running " + String.join(" ", command));
         try {
-            return CheckProcess.run(command, line -> getLog().info(line), line -> getLog().warn(line));
+            // The check resolves the SARIF file's source paths against its working directory.
+            File directory = new File(session.getExecutionRootDirectory());
+            return CheckProcess.run(command, directory, line -> getLog().info(line), line -> getLog().warn(line));
         } catch (IOException e) {
             throw new MojoExecutionException("cannot run the nplusone check (" + command.get(0) + "): " + e, e);
         } catch (InterruptedException e) {
@@ -150,19 +159,44 @@ public class CheckMojo extends AbstractMojo {
     private void verdict(CheckProcess.Result result) throws MojoExecutionException, MojoFailureException {
         // A JVM that cannot start also exits with 1, but prints nothing to standard output.
         if (result.exitCode == BREACH && !result.out.isEmpty()) {
-            String breaches = String.join(System.lineSeparator(), result.out);
+            List<String> breaches = breaches(result.out);
             if (haltOnFailure) {
-                throw new MojoFailureException("nplusone check failed:" + System.lineSeparator() + breaches);
+                throw new MojoFailureException(String.join(System.lineSeparator(), breaches));
             }
-            getLog().warn("nplusone check failed (haltOnFailure is false, so the build goes on):");
-            result.out.forEach(line -> getLog().warn(line));
+            getLog().warn("haltOnFailure is false, so the build goes on despite:");
+            breaches.forEach(line -> getLog().warn(line));
             return;
         }
         if (result.exitCode != CLEAN) {
-            List<String> said = result.err.isEmpty() ? result.out : result.err;
+            List<String> said = new ArrayList<>();
+            for (String line : result.err.isEmpty() ? result.out : result.err) {
+                said.add(line.startsWith("nplusone: ") ? line.substring("nplusone: ".length()) : line);
+            }
             String reason = said.isEmpty() ? "it printed nothing" : String.join(System.lineSeparator(), said);
-            throw new MojoExecutionException("nplusone check could not check the reports in " + reportDirectory
+            throw new MojoExecutionException("the nplusone check could not judge the reports in " + reportDirectory
                     + (result.exitCode == CANNOT_CHECK ? "" : " (exit status " + result.exitCode + ")") + ": " + reason);
         }
+    }
+
+    /**
+     * The check's verdict line, then each breach's headline (scope, count, location) and statement:
+     * the failure message that ends the build log, where the stacks printed above would be noise.
+     * All of the output when it holds no line this knows.
+     */
+    static List<String> breaches(List<String> out) {
+        List<String> lines = new ArrayList<>();
+        String verdict = null;
+        for (String line : out) {
+            if (line.startsWith("BREACH ") || line.startsWith("  statement:")) {
+                lines.add(line);
+            } else if (line.startsWith("nplusone check: FAILED")) {
+                verdict = line;
+            }
+        }
+        if (lines.isEmpty()) {
+            return out;
+        }
+        lines.add(0, verdict == null ? "nplusone check failed" : verdict);
+        return lines;
     }
 }

@@ -1,6 +1,7 @@
 package dev.nplusone.maven;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -33,8 +34,9 @@ final class CheckProcess {
     private CheckProcess() {
     }
 
-    static Result run(List<String> command, Consumer<String> onOut, Consumer<String> onErr) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+    static Result run(List<String> command, File directory, Consumer<String> onOut, Consumer<String> onErr)
+            throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(directory).start();
         process.getOutputStream().close();
         List<String> err = Collections.synchronizedList(new ArrayList<>());
         UncheckedIOException[] errFailure = new UncheckedIOException[1];

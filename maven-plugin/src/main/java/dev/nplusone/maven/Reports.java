@@ -2,34 +2,31 @@ package dev.nplusone.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** The JSON reports in a report directory: every {@code *.json} file directly in it. */
+/**
+ * The JSON reports under a report directory: every {@code *.json} file in it or below it, as the
+ * check command reads them.
+ */
 final class Reports {
 
     private Reports() {
     }
 
-    /** The reports, sorted by name; none when the directory does not exist. */
+    /** The reports, sorted; none when the directory does not exist. */
     static List<Path> in(File directory) throws IOException {
-        List<Path> reports = new ArrayList<>();
         if (!directory.isDirectory()) {
-            return reports;
+            return List.of();
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory.toPath(), "*.json")) {
-            for (Path file : files) {
-                if (Files.isRegularFile(file)) {
-                    reports.add(file);
-                }
-            }
+        try (Stream<Path> files = Files.walk(directory.toPath())) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".json") && Files.isRegularFile(file))
+                    .sorted()
+                    .collect(Collectors.toList());
         }
-        Collections.sort(reports);
-        return reports;
     }
 
     /** Deletes the reports; returns how many there were. */
@@ -43,8 +40,7 @@ final class Reports {
 
     /** Whether the check would read {@code file} as a report of {@code directory}. */
     static boolean wouldBeRead(File file, File directory) {
-        File parent = file.getAbsoluteFile().getParentFile();
-        return file.getName().endsWith(".json") && parent != null
-                && parent.toPath().normalize().equals(directory.getAbsoluteFile().toPath().normalize());
+        Path path = file.getAbsoluteFile().toPath().normalize();
+        return file.getName().endsWith(".json") && path.startsWith(directory.getAbsoluteFile().toPath().normalize());
     }
 }
