@@ -8,7 +8,7 @@ def stars = "com.example.library.Library.starsByBook(Library.java:${lineOf('revi
 
 // prepare-agent said what it set.
 def reportPattern = new File(basedir, 'target/nplusone/nplusone-%p.json').absolutePath
-assert log =~ /\[INFO\] argLine set to -javaagent:\S+\/nplusone-agent-[^\/]+\.jar=report=\Q${reportPattern}\E\n/
+assert log =~ /\[INFO\] argLine set to -javaagent:\S+\/nplusone-agent-[^\/]+\.jar=report=\Q${reportPattern}\E,packages=com\.example\n/
 
 // Each of the two forked JVMs ran with the agent and wrote a report of its own.
 def reports = new File(basedir, 'target/nplusone').listFiles().findAll { it.name ==~ /nplusone-\d+\.json/ }
