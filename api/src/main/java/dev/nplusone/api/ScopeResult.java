@@ -60,9 +60,9 @@ public final class ScopeResult {
     }
 
     /**
-     * True when the agent recorded this scope. False without the agent, and when the scope was not
-     * opened because the innermost open scope of its thread had the same kind and name (its
-     * statements count in that one).
+     * True when the agent recorded this scope. False without the agent, when the scope was closed on
+     * a thread other than the one that opened it, and when it was not opened because the innermost
+     * open scope of its thread had the same kind and name (its statements count in that one).
      */
     public boolean recorded() {
         return recorded;
