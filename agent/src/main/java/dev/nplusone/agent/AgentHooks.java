@@ -1,8 +1,14 @@
 package dev.nplusone.agent;
 
 import dev.nplusone.bridge.Bridge;
+import dev.nplusone.detect.Finding;
 import dev.nplusone.jdbc.ConnectionWrapper;
 import dev.nplusone.scope.Scopes;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** What instrumented code reaches through {@link Bridge}; every failure stays inside the agent. */
 final class AgentHooks implements Bridge.Hooks {
@@ -62,5 +68,53 @@ final class AgentHooks implements Bridge.Hooks {
         } catch (Throwable failure) {
             Failures.caught("closing a scope", failure);
         }
+    }
+
+    @Override
+    public Map<String, Object> closeScopeWithResult(Object scope) {
+        Scopes.Closed closed;
+        try {
+            closed = scopes.close(scope, null);
+        } catch (Throwable failure) {
+            Failures.caught("closing a scope", failure);
+            return null;
+        }
+        try {
+            return closed == null ? null : result(closed);
+        } catch (Throwable failure) {
+            Failures.caught("describing a closed scope", failure);
+            return null;
+        }
+    }
+
+    // JDK types only: the caller, nplusone-api, shares no class with the agent (see Bridge).
+    private static Map<String, Object> result(Scopes.Closed closed) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("kind", closed.kind);
+        result.put("name", closed.name);
+        result.put("statements", closed.statements);
+        if (closed.findings != null) {
+            List<Map<String, Object>> findings = new ArrayList<>(closed.findings.size());
+            for (Finding f : closed.findings) {
+                findings.add(finding(f));
+            }
+            result.put("findings", findings);
+        }
+        return result;
+    }
+
+    private static Map<String, Object> finding(Finding f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", f.type().json());
+        m.put("scope", f.scope());
+        m.put("path", f.path());
+        m.put("shape", f.shape());
+        m.put("repetitions", f.repetitions());
+        m.put("location", f.location());
+        m.put("stack", f.stack());
+        m.put("trigger", f.trigger());
+        m.put("timeMillis", f.nanos() / 1_000_000);
+        m.put("parameters", f.parameters());
+        return m;
     }
 }

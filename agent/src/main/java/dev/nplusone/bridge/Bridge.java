@@ -1,12 +1,14 @@
 package dev.nplusone.bridge;
 
+import java.util.Map;
+
 /**
  * The only agent class that instrumented application code calls.
  *
  * <p>Advice is inlined into classes of any class loader (web applications, Spring Boot's nested
  * jars, the JDK's own HTTP server), but the agent itself lives in an isolated loader that those
- * classes cannot see. This class is appended to the bootstrap class path, which every loader
- * reaches, and forwards to the agent through {@link Hooks}. It uses JDK types only: on JDK 9+
+ * classes cannot see. This class is defined in the bootstrap class loader, which every loader
+ * reaches (see {@code BridgeInjector}), and forwards to the agent through {@link Hooks}. It uses JDK types only: on JDK 9+
  * even {@code java.sql} is not visible from the bootstrap loader.
  *
  * <p>Every method is safe to call when the agent is absent or detached, and never throws.
@@ -35,6 +37,9 @@ public final class Bridge {
 
         /** Closes a scope; {@code route} renames an HTTP scope when the framework knows the route. */
         void closeScope(Object scope, String route);
+
+        /** Closes a scope and says what it saw, as {@link Bridge#closeScopeWithResult} describes. */
+        Map<String, Object> closeScopeWithResult(Object scope);
     }
 
     public static void install(Hooks agent) {
@@ -81,11 +86,7 @@ public final class Bridge {
         }
     }
 
-    /** Called reflectively by {@code dev.nplusone.api.NPlusOne}. */
-    public static Object openManualScope(String name) {
-        return openScope("manual", name);
-    }
-
+    /** Also called reflectively by {@code dev.nplusone.api.NPlusOne}; null when not opened. */
     public static Object openScope(String kind, String name) {
         Hooks h = hooks;
         if (h == null) {
@@ -98,10 +99,6 @@ public final class Bridge {
         }
     }
 
-    public static void closeScope(Object scope) {
-        closeScope(scope, null);
-    }
-
     public static void closeScope(Object scope, String route) {
         Hooks h = hooks;
         if (h == null || scope == null) {
@@ -111,6 +108,29 @@ public final class Bridge {
             h.closeScope(scope, route);
         } catch (Throwable agentFailure) {
             // the agent logs its own failures; the application goes on
+        }
+    }
+
+    /**
+     * Closes a scope opened by {@link #openScope} and says what it saw; called reflectively by
+     * {@code dev.nplusone.api.NPlusOne}, which turns the answer into its own types. The keys follow
+     * the JSON report: {@code kind}, {@code name}, {@code statements} (Integer) and, only for a
+     * scope that was the outermost of its thread, {@code findings}: a List of Maps with
+     * {@code type}, {@code scope}, {@code path} (List of String), {@code shape}, {@code repetitions}
+     * (Integer), {@code location}, {@code stack} (List of String), {@code trigger} (may be null),
+     * {@code timeMillis} (Long) and {@code parameters} (null unless the {@code params} option is on).
+     *
+     * @return null when the agent is absent or the scope was not open on this thread
+     */
+    public static Map<String, Object> closeScopeWithResult(Object scope) {
+        Hooks h = hooks;
+        if (h == null || scope == null) {
+            return null;
+        }
+        try {
+            return h.closeScopeWithResult(scope);
+        } catch (Throwable agentFailure) {
+            return null;
         }
     }
 }

@@ -64,14 +64,15 @@ public final class CallSites {
             if (kind == FrameFilter.Kind.PLUMBING) {
                 continue;
             }
-            long h = frameHash(frame);
             if (kind == FrameFilter.Kind.INFRASTRUCTURE) {
+                long h = frameHash(frame);
                 if (infrastructureCount < SITE_FRAMES * 3) {
                     infrastructure = mix(infrastructure, h);
                     infrastructureCount++;
                 }
                 continue;
             }
+            long h = applicationFrameHash(frame);
             if (kind == FrameFilter.Kind.PREFERRED && preferredCount < SITE_FRAMES) {
                 preferred = mix(preferred, h);
                 preferredCount++;
@@ -182,10 +183,16 @@ public final class CallSites {
         return frame.getClassName() + "." + frame.getMethodName() + "(" + where + ")";
     }
 
-    // Class and bytecode index, not the method name: resolving names doubles the cost of a walk,
-    // and eight frames of class and position already tell call sites apart.
+    // Framework frames: class and bytecode index only. Resolving a frame's method name costs a
+    // call into the VM, and below the application frames position alone is enough.
     private static long frameHash(StackFrame frame) {
         return System.identityHashCode(frame.getDeclaringClass()) * 65_599L + frame.getByteCodeIndex();
+    }
+
+    // Application frames also need the method: two short methods of one class calling the same
+    // helper (find(1) in one, find(2) in another) do so at the same bytecode index.
+    private static long applicationFrameHash(StackFrame frame) {
+        return frameHash(frame) * 31 + frame.getMethodName().hashCode();
     }
 
     private static long mix(long hash, long value) {

@@ -30,7 +30,7 @@ public final class FrameFilter {
     // Prefixes of class names that are never the application. Generous on purpose: a frame
     // wrongly kept points at a framework; a frame wrongly dropped only falls back to the next one.
     private static final String[] PLUMBING = {
-        "java.", "javax.", "jdk.", "sun.", "com.sun.", "dev.nplusone.bridge.", "dev.nplusone.api.",
+        "java.", "javax.", "jdk.", "sun.", "com.sun.", "dev.nplusone.bridge.", "dev.nplusone.api.", "dev.nplusone.junit.",
     };
 
     private static final String[] INFRASTRUCTURE = {

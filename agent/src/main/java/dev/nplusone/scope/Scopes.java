@@ -8,6 +8,8 @@ import dev.nplusone.report.LogReport;
 import dev.nplusone.report.Registry;
 import dev.nplusone.shape.Shapes;
 
+import java.util.List;
+
 /**
  * The scopes open on each thread, and the statements recorded in them.
  *
@@ -66,8 +68,18 @@ public final class Scopes {
         return push(t, Kind.SERIALIZATION, "serialize " + typeName(rootValue));
     }
 
+    /**
+     * Opens a scope of the given kind, unless the innermost open one has the same kind and name: a
+     * test extension's scope around a test method, and the agent's own advice inside that method,
+     * are one unit of work and must count as one instance.
+     */
     public Object open(String kind, String name) {
-        return push(threads.get(), Kind.of(kind), name);
+        ThreadState t = threads.get();
+        Kind k = Kind.of(kind);
+        if (t.innermost != null && t.innermost.kind == k && t.innermost.name().equals(name)) {
+            return null;
+        }
+        return push(t, k, name);
     }
 
     private Frame push(ThreadState t, Kind kind, String name) {
@@ -77,19 +89,38 @@ public final class Scopes {
         return frame;
     }
 
+    /** What one scope instance saw, for the code that opened it ({@code NPlusOne.Scope.result()}). */
+    public static final class Closed {
+        public final String kind;
+        public final String name;
+        /** Statements run on the thread while it was open, those of nested scopes included. */
+        public final int statements;
+        /** The findings detected in it; null for a nested scope, whose statements are checked with the outermost one. */
+        public final List<Finding> findings;
+
+        Closed(Frame frame, List<Finding> findings) {
+            this.kind = frame.kind.json();
+            this.name = frame.name();
+            this.statements = frame.count;
+            this.findings = findings;
+        }
+    }
+
     /**
      * Closes a scope and any scope opened inside it and left open. For an HTTP scope, {@code route}
      * is the framework's route template when it knows one.
+     *
+     * @return what the scope saw; null when the token is not a scope open on this thread
      */
-    public void close(Object token, String route) {
+    public Closed close(Object token, String route) {
         if (!(token instanceof Frame)) {
-            return;
+            return null;
         }
         Frame frame = (Frame) token;
         ThreadState t = threads.get();
         if (!isOpen(t, frame)) {
             Failures.once("scope-thread", "scope '" + frame.name() + "' was closed on a thread that did not open it; its statements are counted, its findings lost");
-            return;
+            return null;
         }
         while (t.innermost != frame) {
             finish(t.innermost);
@@ -100,7 +131,7 @@ public final class Scopes {
             frame.rename(name.substring(0, name.indexOf(' ') + 1) + route);
         }
         t.innermost = frame.parent;
-        finish(frame);
+        return new Closed(frame, finish(frame));
     }
 
     private static boolean isOpen(ThreadState t, Frame frame) {
@@ -112,13 +143,17 @@ public final class Scopes {
         return false;
     }
 
-    private void finish(Frame frame) {
+    /** Reports a closing scope; returns its findings, or null when it is nested (detection runs over the outermost). */
+    private List<Finding> finish(Frame frame) {
         registry.scopeClosed(frame.kind.json(), frame.name(), frame.count);
-        if (frame.isOutermost()) {
-            for (Finding finding : frame.statements.findings()) {
-                registry.add(finding, log::found);
-            }
+        if (!frame.isOutermost()) {
+            return null;
         }
+        List<Finding> findings = frame.statements.findings();
+        for (Finding finding : findings) {
+            registry.add(finding, log::found);
+        }
+        return findings;
     }
 
     /**

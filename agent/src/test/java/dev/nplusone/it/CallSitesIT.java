@@ -37,6 +37,7 @@ class CallSitesIT {
         assertEquals(3, report.scope("loop-of-three").statements().total());
         assertEquals(15, report.scope("two-loops").statements().total());
         assertEquals(6, report.scope("helper-from-two-callers").statements().total());
+        assertEquals(6, report.scope("same-offset-in-two-methods").statements().total());
         assertEquals(List.of(), report.findings().stream().filter(f -> f.type().equals("duplicate")).collect(Collectors.toList()),
                 "every execution had its own parameter");
     }
@@ -95,6 +96,15 @@ class CallSitesIT {
         assertEquals(3, f.repetitions(), "the most from one call site in one scope instance");
         assertEquals(6, f.totalRepetitions());
         assertEquals(1, f.occurrences(), "occurrences counts scope instances, and there was one");
+    }
+
+    @Test
+    void twoMethodsOfOneClassCallingAHelperAtTheSameOffsetAreTwoCallSites() {
+        Finding f = only(report.findings("n_plus_one", "same-offset-in-two-methods"));
+        SourceLine helper = SourceLine.of(CallSitesApp.class, "// N+1: one by id, three times from each of two methods");
+        assertEquals(helper.frame("oneById"), f.location());
+        assertEquals(3, f.repetitions(), "three from each method, not six from one call site");
+        assertEquals(6, f.totalRepetitions());
     }
 
     private static String at(String marker) {

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * Where a statement comes from decides whether its repetitions are an N+1. Each case below runs
@@ -62,8 +63,38 @@ public final class CallSitesApp {
                 threeById(c, 1); // first caller of the helper
                 threeById(c, 4); // second caller of the helper
             }
+
+            try (ManualScope scope = ManualScope.open("same-offset-in-two-methods")) {
+                List<IdReader> readers = List.of(CallSitesApp::readFromFirst, CallSitesApp::readFromSecond);
+                int id = 0;
+                for (IdReader reader : readers) {
+                    for (int i = 0; i < 3; i++) {
+                        reader.read(c, ++id); // both methods called from this one place
+                    }
+                }
+            }
         }
         System.out.println("done");
+    }
+
+    interface IdReader {
+        void read(Connection c, int id) throws SQLException;
+    }
+
+    // Two methods that call the helper at the same bytecode index: only their names tell them apart.
+    static void readFromFirst(Connection c, int id) throws SQLException {
+        oneById(c, id);
+    }
+
+    static void readFromSecond(Connection c, int id) throws SQLException {
+        oneById(c, id);
+    }
+
+    static void oneById(Connection c, int id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SQL)) {
+            ps.setInt(1, id);
+            ps.executeQuery().close(); // N+1: one by id, three times from each of two methods
+        }
     }
 
     /** A loop inside a helper: its two callers make two call sites that share one location. */
