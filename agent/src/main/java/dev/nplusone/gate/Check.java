@@ -111,8 +111,8 @@ public final class Check {
         for (ScopeTotal s : reports.scopes()) {
             instances += s.instances();
         }
-        out.printf("nplusone check: %d report%s, %d scopes (%d instances), %d findings%n", reports.files().size(),
-                reports.files().size() == 1 ? "" : "s", reports.scopes().size(), instances, reports.findings().size());
+        out.println("nplusone check: " + count(reports.files().size(), "report") + ", " + count(reports.scopes().size(), "scope")
+                + " (" + count(instances, "instance") + "), " + count(reports.findings().size(), "finding"));
         for (Breach b : verdict.breaches()) {
             out.println();
             out.println("BREACH " + b.headline());
@@ -153,6 +153,10 @@ public final class Check {
             out.println("nplusone check: FAILED, " + verdict.breaches().size() + " breach" + (verdict.breaches().size() == 1 ? "" : "es")
                     + " (" + counts(verdict.breaches()) + ")" + known);
         }
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String counts(List<Breach> breaches) {

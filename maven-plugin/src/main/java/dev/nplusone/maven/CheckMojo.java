@@ -70,6 +70,15 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "nplusone.skip", defaultValue = "false")
     private boolean skip;
 
+    @Parameter(property = "skipTests", defaultValue = "false", readonly = true)
+    private boolean skipTests;
+
+    @Parameter(property = "maven.test.skip", defaultValue = "false", readonly = true)
+    private boolean skipTestCompilation;
+
+    @Parameter(defaultValue = "${project.build.testOutputDirectory}", readonly = true)
+    private File testClasses;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -78,15 +87,31 @@ public class CheckMojo extends AbstractMojo {
         }
         List<Path> reports = reports();
         if (reports.isEmpty()) {
-            // The check itself refuses empty input; here it means no test JVM ran with the agent.
-            getLog().warn("Skipping nplusone check: no *.json report in " + reportDirectory
-                    + " (tests skipped, no prepare-agent before them, or the agent did not start: see the tests' standard error)");
-            return;
+            if (skipTests || skipTestCompilation || !hasTestClasses()) {
+                getLog().warn("Skipping nplusone check: no *.json report in " + reportDirectory + " (tests skipped, or none in this project)");
+                return;
+            }
+            // Tests ran but no JVM wrote a report: passing now would pass a gate that checked nothing.
+            throw new MojoFailureException("no nplusone report in " + reportDirectory + " although this project has tests:"
+                    + " the agent did not run in the test JVMs. Is prepare-agent bound before the tests, and does a surefire or failsafe"
+                    + " <argLine> of your own include @{argLine}? A bad agent option stops the agent with 'nplusone: agent not started'"
+                    + " on the tests' standard error. Set nplusone.skip to skip the check.");
         }
         refuseOutputsReadAsReports();
         getLog().info("Checking " + reports.size() + " nplusone report(s) in " + reportDirectory);
         CheckProcess.Result result = run(command(AgentJar.find(pluginArtifactMap)));
         verdict(result);
+    }
+
+    private boolean hasTestClasses() throws MojoExecutionException {
+        if (testClasses == null || !testClasses.isDirectory()) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(testClasses.toPath())) {
+            return files.anyMatch(p -> p.getFileName().toString().endsWith(".class"));
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot list " + testClasses + ": " + e, e);
+        }
     }
 
     private List<Path> reports() throws MojoExecutionException {
