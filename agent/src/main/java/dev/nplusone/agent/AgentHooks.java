@@ -63,4 +63,20 @@ final class AgentHooks implements Bridge.Hooks {
             Failures.caught("closing a scope", failure);
         }
     }
+
+    @Override
+    public Object lazyLoad(Object loading) {
+        Scopes.ThreadState thread = scopes.thread();
+        Object previous = thread.lazyLoad;
+        thread.lazyLoad = loading;
+        return previous;
+    }
+
+    @Override
+    public Object jsonGenerator(Object generator) {
+        Scopes.ThreadState thread = scopes.thread();
+        Object previous = thread.jsonGenerator;
+        thread.jsonGenerator = generator;
+        return previous;
+    }
 }

@@ -272,6 +272,23 @@ final class ChildJvm {
         }
     }
 
+    /**
+     * Hibernate 6 and its run-time dependencies, from {@code nplusone.it.hibernate6Libs}, for an
+     * application run against it rather than the tests' Hibernate 7.
+     */
+    static List<Path> hibernate6Libraries() {
+        Path dir = pathProperty("nplusone.it.hibernate6Libs");
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> jars = files.filter(p -> p.toString().endsWith(".jar")).sorted().collect(Collectors.toUnmodifiableList());
+            if (jars.stream().noneMatch(p -> p.getFileName().toString().startsWith("hibernate-core-6."))) {
+                throw new IllegalStateException("no hibernate-core-6.*.jar in " + dir + ": " + jars);
+            }
+            return jars;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     // --- plumbing ------------------------------------------------------------------------------
 
     private static List<String> lines(Path file) {
