@@ -272,21 +272,30 @@ final class ChildJvm {
         }
     }
 
+    /** Hibernate 7, the tests' ORM, and what it brings; and the javax mapping API compiled against. */
+    private static final String[] TEST_ORM = {
+        "hibernate-", "jakarta.persistence-api-", "jakarta.transaction-api-", "jboss-logging-", "classmate-",
+        "jakarta.xml.bind-api-", "jakarta.activation-api-", "jaxb-", "angus-activation-", "txw2-", "istack-commons-runtime-",
+        "jakarta.inject-api-", "antlr4-runtime-", "byte-buddy-", "javax.persistence-api-",
+    };
+
     /**
-     * Hibernate 6 and its run-time dependencies, from {@code nplusone.it.hibernate6Libs}, for an
-     * application run against it rather than the tests' Hibernate 7.
+     * The test class path with another Hibernate in place of the tests' Hibernate 7 and its
+     * dependencies: the jars in {@code nplusone.it.hibernate<major>Libs} (see agent/pom.xml).
      */
-    static List<Path> hibernate6Libraries() {
-        Path dir = pathProperty("nplusone.it.hibernate6Libs");
+    static List<Path> classpathWithHibernate(int major) {
+        Path dir = pathProperty("nplusone.it.hibernate" + major + "Libs");
+        List<Path> classpath = new ArrayList<>(testClasspathWithout(TEST_ORM));
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> jars = files.filter(p -> p.toString().endsWith(".jar")).sorted().collect(Collectors.toUnmodifiableList());
-            if (jars.stream().noneMatch(p -> p.getFileName().toString().startsWith("hibernate-core-6."))) {
-                throw new IllegalStateException("no hibernate-core-6.*.jar in " + dir + ": " + jars);
+            List<Path> jars = files.filter(p -> p.toString().endsWith(".jar")).sorted().collect(Collectors.toList());
+            if (jars.stream().noneMatch(p -> p.getFileName().toString().startsWith("hibernate-core-" + major + "."))) {
+                throw new IllegalStateException("no hibernate-core-" + major + ".*.jar in " + dir + ": " + jars);
             }
-            return jars;
+            classpath.addAll(jars);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return classpath;
     }
 
     // --- plumbing ------------------------------------------------------------------------------

@@ -10,8 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -54,12 +52,7 @@ class OrmIT {
     static void runApplication() {
         hibernate7 = ChildJvm.of("orm-hibernate7", OrmApp.class).withAgent("")
                 .jvmOptions("-Dorg.jboss.logging.provider=jdk").run().assertCleanRun();
-        List<Path> classpath = new ArrayList<>(ChildJvm.testClasspathWithout(
-                "hibernate-", "jakarta.persistence-api-", "jakarta.transaction-api-", "jboss-logging-", "classmate-",
-                "jakarta.xml.bind-api-", "jakarta.activation-api-", "jaxb-", "angus-activation-", "txw2-",
-                "istack-commons-runtime-", "jakarta.inject-api-", "antlr4-runtime-", "byte-buddy-"));
-        classpath.addAll(ChildJvm.hibernate6Libraries());
-        hibernate6 = ChildJvm.of("orm-hibernate6", OrmApp.class).withAgent("").classpath(classpath)
+        hibernate6 = ChildJvm.of("orm-hibernate6", OrmApp.class).withAgent("").classpath(ChildJvm.classpathWithHibernate(6))
                 .jvmOptions("-Dorg.jboss.logging.provider=jdk").run().assertCleanRun();
     }
 
