@@ -113,8 +113,27 @@ final class AgentHooks implements Bridge.Hooks {
         m.put("location", f.location());
         m.put("stack", f.stack());
         m.put("trigger", f.trigger());
+        m.put("association", f.association() == null ? null : f.association().name());
+        m.put("jsonPath", f.jsonPath());
+        m.put("hint", f.hint());
         m.put("timeMillis", f.nanos() / 1_000_000);
         m.put("parameters", f.parameters());
         return m;
+    }
+
+    @Override
+    public Object lazyLoad(Object loading) {
+        Scopes.ThreadState thread = scopes.thread();
+        Object previous = thread.lazyLoad;
+        thread.lazyLoad = loading;
+        return previous;
+    }
+
+    @Override
+    public Object jsonGenerator(Object generator) {
+        Scopes.ThreadState thread = scopes.thread();
+        Object previous = thread.jsonGenerator;
+        thread.jsonGenerator = generator;
+        return previous;
     }
 }

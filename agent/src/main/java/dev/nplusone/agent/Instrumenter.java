@@ -1,9 +1,12 @@
 package dev.nplusone.agent;
 
 import dev.nplusone.jdbc.ConnectionAdvice;
+import dev.nplusone.orm.CollectionLoadAdvice;
+import dev.nplusone.orm.ProxyLoadAdvice;
 import dev.nplusone.scope.http.JakartaServletAdvice;
 import dev.nplusone.scope.http.JavaxServletAdvice;
 import dev.nplusone.scope.http.JdkHttpServerAdvice;
+import dev.nplusone.scope.serialization.GeneratorAdvice;
 import dev.nplusone.scope.serialization.ValueFirstAdvice;
 import dev.nplusone.scope.serialization.ValueSecondAdvice;
 import dev.nplusone.scope.test.TestMethodAdvice;
@@ -21,15 +24,18 @@ import java.util.Collections;
 import java.util.List;
 
 import static net.bytebuddy.matcher.ElementMatchers.any;
+import static net.bytebuddy.matcher.ElementMatchers.declaresField;
 import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.is;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.nameEndsWith;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
@@ -39,7 +45,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 /**
  * Installs the agent's hooks with Byte Buddy. Each hook is advice inlined into the application's
  * own classes: JDBC data sources and drivers, servlet filters and servlets (jakarta and javax), the
- * JDK HTTP server's filter chain, Jackson 2 and 3 writers, and test methods.
+ * JDK HTTP server's filter chain, Jackson 2 and 3 writers, test methods, and Hibernate's lazy loads.
  *
  * <p>Classes loaded before the agent (an attach, or a driver loaded early) are retransformed.
  * Advice adds no fields or methods, so retransformation is allowed, and {@link
@@ -48,6 +54,21 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 final class Instrumenter {
 
     static final String JDK_HTTP_CHAIN = "com.sun.net.httpserver.Filter$Chain";
+
+    /** Where Hibernate loads a lazy collection: 6 and 7, then 5. */
+    static final String[] HIBERNATE_COLLECTIONS = {
+        "org.hibernate.collection.spi.AbstractPersistentCollection", "org.hibernate.collection.internal.AbstractPersistentCollection",
+    };
+    /** The methods of those that load it; each returns at once when it is loaded. */
+    static final String[] COLLECTION_LOADS = {
+        "initialize", "forceInitialization", "readSize", "readIndexExistence", "readElementExistence", "readElementByIndex",
+    };
+    /** Where a Hibernate to-one proxy loads its entity. */
+    static final String HIBERNATE_PROXY_INITIALIZER = "org.hibernate.proxy.AbstractLazyInitializer";
+    /** What serializes a value in Jackson 2 and in Jackson 3. */
+    static final String[] JACKSON_SERIALIZERS = {
+        "com.fasterxml.jackson.databind.ser.DefaultSerializerProvider", "tools.jackson.databind.ser.SerializationContextExt",
+    };
 
     /** What marks a test method, in the frameworks whose tests become scopes. */
     static final String[] TEST_ANNOTATIONS = {
@@ -102,6 +123,16 @@ final class Instrumenter {
                 .transform(advice
                         .advice(namedOneOf("writeValueAsString", "writeValueAsBytes").and(takesArguments(1)), ValueFirstAdvice.class.getName())
                         .advice(named("writeValue").and(takesArguments(2)), ValueSecondAdvice.class.getName()))
+                .type(namedOneOf(JACKSON_SERIALIZERS))
+                .transform(advice.advice(namedOneOf("serializeValue", "serializePolymorphic").and(not(isAbstract()))
+                        .and(takesArgument(0, nameEndsWith(".core.JsonGenerator"))), GeneratorAdvice.class.getName()))
+
+                // ORM lazy loads: Hibernate's collections and to-one proxies (the field guards the advice)
+                .type(namedOneOf(HIBERNATE_COLLECTIONS).and(declaresField(named("initialized"))))
+                .transform(advice.advice(namedOneOf(COLLECTION_LOADS).and(not(isAbstract())).and(not(isStatic())),
+                        CollectionLoadAdvice.class.getName()))
+                .type(named(HIBERNATE_PROXY_INITIALIZER).and(declaresField(named("initialized"))))
+                .transform(advice.advice(named("initialize").and(takesArguments(0)), ProxyLoadAdvice.class.getName()))
 
                 // Tests: every test method of JUnit 5, JUnit 4 and TestNG
                 .type(not(isInterface()).and(declaresMethod(isAnnotatedWith(namedOneOf(TEST_ANNOTATIONS)))))

@@ -15,6 +15,12 @@ import java.util.Map;
  */
 public final class Bridge {
 
+    /**
+     * What {@link #lazyLoad} and {@link #jsonGenerator} return when they changed nothing (no agent,
+     * or it failed): advice that sees it has nothing to put back on exit.
+     */
+    public static final Object UNCHANGED = new Object();
+
     private static volatile Hooks hooks;
 
     private Bridge() {
@@ -40,6 +46,12 @@ public final class Bridge {
 
         /** Closes a scope and says what it saw, as {@link Bridge#closeScopeWithResult} describes. */
         Map<String, Object> closeScopeWithResult(Object scope);
+
+        /** Makes this the lazy load in progress on this thread (an ORM collection or proxy, or null); returns the one before. */
+        Object lazyLoad(Object loading);
+
+        /** Makes this the JSON generator writing on this thread (or null); returns the one before. */
+        Object jsonGenerator(Object generator);
     }
 
     public static void install(Hooks agent) {
@@ -131,6 +143,32 @@ public final class Bridge {
             return h.closeScopeWithResult(scope);
         } catch (Throwable agentFailure) {
             return null;
+        }
+    }
+
+    /** Advice around an ORM lazy load: marks it on entry, puts back what it returned on exit. */
+    public static Object lazyLoad(Object loading) {
+        Hooks h = hooks;
+        if (h == null) {
+            return UNCHANGED;
+        }
+        try {
+            return h.lazyLoad(loading);
+        } catch (Throwable agentFailure) {
+            return UNCHANGED;
+        }
+    }
+
+    /** Advice around a JSON serialization: marks its generator on entry, puts back what it returned on exit. */
+    public static Object jsonGenerator(Object generator) {
+        Hooks h = hooks;
+        if (h == null) {
+            return UNCHANGED;
+        }
+        try {
+            return h.jsonGenerator(generator);
+        } catch (Throwable agentFailure) {
+            return UNCHANGED;
         }
     }
 }

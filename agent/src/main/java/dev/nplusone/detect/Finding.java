@@ -29,15 +29,28 @@ public final class Finding {
     private final String trigger;
     private final long nanos;
     private final String parameters;
+    private final Attribution attribution;
+    private final String hint;
 
     public Finding(Type type, List<String> path, String shape, int repetitions, List<String> stack, String trigger,
                    long nanos, String parameters) {
-        this(type, path, shape, repetitions, repetitions, stack, trigger, nanos, parameters);
+        this(type, path, shape, repetitions, repetitions, stack, trigger, nanos, parameters, Attribution.NONE, null);
+    }
+
+    /**
+     * @param attribution the association and JSON path the statements belonged to ({@link Attribution#NONE} when none)
+     * @param hint        the suggested fix, one line; may be null
+     */
+    public Finding(Type type, List<String> path, String shape, int repetitions, List<String> stack, String trigger,
+                   long nanos, String parameters, Attribution attribution, String hint) {
+        this(type, path, shape, repetitions, repetitions, stack, trigger, nanos, parameters, attribution, hint);
     }
 
     private Finding(Type type, List<String> path, String shape, int repetitions, int executions, List<String> stack,
-                    String trigger, long nanos, String parameters) {
+                    String trigger, long nanos, String parameters, Attribution attribution, String hint) {
         this.executions = executions;
+        this.attribution = attribution == null ? Attribution.NONE : attribution;
+        this.hint = hint;
         this.type = type;
         this.path = List.copyOf(path);
         this.shape = shape;
@@ -56,7 +69,9 @@ public final class Finding {
     Finding plus(Finding other) {
         return new Finding(type, path, shape, Math.max(repetitions, other.repetitions), executions + other.executions,
                 stack, trigger, nanos + other.nanos,
-                parameters != null ? parameters : other.parameters);
+                parameters != null ? parameters : other.parameters,
+                attribution.association() != null || attribution.jsonPath() != null ? attribution : other.attribution,
+                hint != null ? hint : other.hint);
     }
 
     public Type type() {
@@ -96,9 +111,28 @@ public final class Finding {
         return stack.isEmpty() ? "(unknown)" : stack.get(0);
     }
 
-    /** The shape executed just before the repeated ones: usually the query that loaded the parents. */
+    /**
+     * The query that loaded the parent rows, as far as the scope shows it: the shape executed last
+     * before the repeated ones, leaving out lazy loads of other associations and other loops over
+     * the same parents (see {@code docs/detection.md}); null when none ran before them in the scope.
+     */
     public String trigger() {
         return trigger;
+    }
+
+    /** The ORM association whose lazy load ran the statements; null for plain JDBC or when not known. */
+    public Association association() {
+        return attribution.association();
+    }
+
+    /** The JSON property path a serializer was writing when they ran; null outside a serialization. */
+    public String jsonPath() {
+        return attribution.jsonPath();
+    }
+
+    /** The suggested fix, one line. */
+    public String hint() {
+        return hint;
     }
 
     /** Time the group's executions spent in the driver. */

@@ -9,7 +9,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Everything one outermost scope instance saw, grouped for the two rules: by shape, then by call
- * site (for N+1) and by identical statement (for duplicates).
+ * site (for N+1) and by identical statement (for duplicates). When the scope closes, each finding
+ * gets its trigger (the query that loaded the parent rows) and a hint.
  *
  * <p>Confined to the thread that runs the scope, so nothing here locks. Bounded whatever the scope
  * runs: past {@link #MAX_SHAPES} shapes, {@link #MAX_SITES} call sites per shape or
@@ -24,17 +25,29 @@ public final class ScopeStatements {
     static final int STEADY = 32;
     /** In a trusted loop, one execution in this many is still walked. A power of two. */
     static final int VERIFY_EVERY = 8;
+    /** Distinct shapes remembered before each new one, to look for its trigger in. A power of two. */
+    static final int RECENT = 16;
+    /** Lazy loads followed back from a finding to the query at their root, for its hint. */
+    static final int MAX_CHAIN = 4;
 
     private final CallSites callSites;
+    private final Attributor attributor;
     private final LongSupplier walk;
     private final int threshold;
     private final Map<String, ShapeGroup> shapes = new HashMap<>();
-    private String lastShape;
+    /** The last {@link #RECENT} distinct shapes in a row, in a ring; the newest at recentCount - 1. */
+    private final String[] recent = new String[RECENT];
+    private int recentCount;
     private int statements;
     private int ungrouped;
 
     public ScopeStatements(CallSites callSites, int threshold) {
+        this(callSites, threshold, Attributor.NONE);
+    }
+
+    public ScopeStatements(CallSites callSites, int threshold, Attributor attributor) {
         this.callSites = callSites;
+        this.attributor = attributor;
         this.walk = callSites::fingerprint;
         this.threshold = threshold;
     }
@@ -58,13 +71,13 @@ public final class ScopeStatements {
         if (group == null) {
             if (shapes.size() >= MAX_SHAPES) {
                 ungrouped++;
-                lastShape = shape;
+                remember(shape);
                 return;
             }
-            group = new ShapeGroup(shape, lastShape);
+            group = new ShapeGroup(shape, recentShapes(), attributor.lazyLoad());
             shapes.put(shape, group);
         }
-        lastShape = shape;
+        remember(shape);
         SiteGroup at = group.steady() ? group.lastSite : group.walked(site.getAsLong(), statementKey, path);
         if (at == null) {
             ungrouped++;
@@ -72,14 +85,35 @@ public final class ScopeStatements {
         }
         at.record(statementKey, nanos, parameters);
         if (at.stack == null && at.executions == 2) {
-            at.stack = callSites.stack(at.fingerprint); // a repeat: now the readable stack is worth taking
+            describe(at); // a repeat: now the readable stack is worth taking
         }
         if (group.identical.increment(statementKey) == 2) {
             if (at.stack == null) {
-                at.stack = callSites.stack(at.fingerprint);
+                describe(at);
             }
             group.duplicates.add(new Duplicate(statementKey, at, parameters));
         }
+    }
+
+    // Runs while the repeated statement is still executing: the lazy load and the JSON being written are its own.
+    private void describe(SiteGroup at) {
+        at.stack = callSites.stack(at.fingerprint);
+        at.attribution = attributor.attribute();
+    }
+
+    private void remember(String shape) {
+        if (recentCount == 0 || !shape.equals(recent[(recentCount - 1) & (RECENT - 1)])) {
+            recent[recentCount++ & (RECENT - 1)] = shape;
+        }
+    }
+
+    /** The distinct shapes executed so far, newest first, at most {@link #RECENT}. */
+    private String[] recentShapes() {
+        String[] shapes = new String[Math.min(recentCount, RECENT)];
+        for (int i = 0; i < shapes.length; i++) {
+            shapes[i] = recent[(recentCount - 1 - i) & (RECENT - 1)];
+        }
+        return shapes;
     }
 
     public int statements() {
@@ -99,18 +133,77 @@ public final class ScopeStatements {
         Map<String, Finding> byLocation = new LinkedHashMap<>();
         for (ShapeGroup group : shapes.values()) {
             for (SiteGroup site : group.sites) {
-                if (site.executions >= threshold && site.differing) {
+                if (site.isNPlusOne(threshold)) {
+                    Association association = site.attribution.association();
+                    Parents parents = parents(group, association);
                     merge(byLocation, new Finding(Finding.Type.N_PLUS_ONE, site.path.names(), group.shape, site.executions,
-                            site.stackOrEmpty(), group.trigger, site.nanos, site.parameters));
+                            site.stackOrEmpty(), parents.trigger, site.nanos, site.parameters, site.attribution,
+                            Hints.nPlusOne(group.shape, association, parents.fetchFrom, parents.fetchPath)));
                 }
             }
             for (Duplicate duplicate : group.duplicates) {
-                merge(byLocation, new Finding(Finding.Type.DUPLICATE, duplicate.site.path.names(), group.shape,
-                        group.identical.get(duplicate.statementKey), duplicate.site.stackOrEmpty(), group.trigger,
-                        duplicate.site.nanos, duplicate.parameters));
+                SiteGroup site = duplicate.site;
+                merge(byLocation, new Finding(Finding.Type.DUPLICATE, site.path.names(), group.shape,
+                        group.identical.get(duplicate.statementKey), site.stackOrEmpty(),
+                        parents(group, site.attribution.association()).trigger, site.nanos, duplicate.parameters,
+                        site.attribution, Hints.duplicate()));
             }
         }
         return new ArrayList<>(byLocation.values());
+    }
+
+    /**
+     * The trigger of a group's findings, and where its association is best fetched from: following
+     * the lazy loads that brought its owners back to the query at their root (organizations loaded
+     * their attendees lazily, whose events load one by one: fetch {@code attendees.events} with the
+     * organizations).
+     */
+    private Parents parents(ShapeGroup group, Association association) {
+        Choice trigger = trigger(group, association);
+        String fetchFrom = association == null ? null : association.owner();
+        String fetchPath = association == null ? null : association.property();
+        Choice link = trigger;
+        for (int depth = 0; fetchFrom != null && link != null && link.via != null && depth < MAX_CHAIN; depth++) {
+            Association via = link.via;
+            if (via.owner() == null) {
+                break;
+            }
+            fetchPath = via.property() + "." + fetchPath;
+            fetchFrom = via.owner();
+            link = trigger(link.group, via);
+        }
+        return new Parents(trigger == null ? null : trigger.shape, fetchFrom, fetchPath);
+    }
+
+    /**
+     * The statement that loaded the parent rows of a group: the last distinct shape before its first
+     * execution, passing over what cannot have loaded them. For a lazy association those are lazy
+     * loads of other associations and other loops over the same parents (a query per parent, as the
+     * association is loaded per parent); without an association, only other lazy loads repeated per
+     * parent, since a plain loop may well run inside another plain loop that loaded its parents.
+     */
+    private Choice trigger(ShapeGroup group, Association association) {
+        for (String shape : group.before) {
+            ShapeGroup candidate = shapes.get(shape);
+            if (candidate == null) {
+                return new Choice(shape, null, null); // past the bounds: nothing known about it
+            }
+            if (candidate.lazyLoad != null) {
+                Association loaded = candidate.association(attributor);
+                if (association != null && loaded != null && association.holdersLoadedBy(loaded)) {
+                    return new Choice(shape, loaded, candidate);
+                }
+                if (association != null || candidate.isNPlusOne(threshold)) {
+                    continue;
+                }
+                return new Choice(shape, null, candidate);
+            }
+            if (association != null && candidate.isNPlusOne(threshold)) {
+                continue;
+            }
+            return new Choice(shape, null, candidate);
+        }
+        return null;
     }
 
     private static void merge(Map<String, Finding> findings, Finding finding) {
@@ -121,7 +214,10 @@ public final class ScopeStatements {
 
     private static final class ShapeGroup {
         final String shape;
-        final String trigger;
+        /** The distinct shapes executed before this one first ran, newest first. */
+        final String[] before;
+        /** The lazy load that ran its first execution (an ORM collection or proxy), or null. */
+        final Object lazyLoad;
         final List<SiteGroup> sites = new ArrayList<>(2);
         final LongCounts identical = new LongCounts(MAX_DISTINCT);
         final List<Duplicate> duplicates = new ArrayList<>(0);
@@ -129,10 +225,36 @@ public final class ScopeStatements {
         SiteGroup lastSite;
         int streak;
         int sinceWalk;
+        private Association loaded;
+        private boolean resolved;
 
-        ShapeGroup(String shape, String previousShape) {
+        ShapeGroup(String shape, String[] before, Object lazyLoad) {
             this.shape = shape;
-            this.trigger = shape.equals(previousShape) ? null : previousShape;
+            this.before = before;
+            this.lazyLoad = lazyLoad;
+        }
+
+        boolean isNPlusOne(int threshold) {
+            for (int i = 0; i < sites.size(); i++) {
+                if (sites.get(i).isNPlusOne(threshold)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** What its lazy load loaded: from a repeated execution when there was one, else asked once. */
+        Association association(Attributor attributor) {
+            if (!resolved) {
+                for (int i = 0; i < sites.size() && loaded == null; i++) {
+                    loaded = sites.get(i).attribution.association();
+                }
+                if (loaded == null) {
+                    loaded = attributor.association(lazyLoad);
+                }
+                resolved = true;
+            }
+            return loaded;
         }
 
         /**
@@ -176,6 +298,7 @@ public final class ScopeStatements {
         boolean differing;
         long nanos;
         List<String> stack; // taken on the first repeat
+        Attribution attribution = Attribution.NONE; // likewise
         String parameters;
 
         SiteGroup(long fingerprint, long firstStatement, ScopePath path) {
@@ -195,6 +318,35 @@ public final class ScopeStatements {
 
         List<String> stackOrEmpty() {
             return stack == null ? List.of() : stack;
+        }
+
+        boolean isNPlusOne(int threshold) {
+            return executions >= threshold && differing;
+        }
+    }
+
+    /** A trigger: its shape, and the association whose lazy load ran it when that loaded the parents. */
+    private static final class Choice {
+        final String shape;
+        final Association via;
+        final ShapeGroup group;
+
+        Choice(String shape, Association via, ShapeGroup group) {
+            this.shape = shape;
+            this.via = via;
+            this.group = group;
+        }
+    }
+
+    private static final class Parents {
+        final String trigger;
+        final String fetchFrom;
+        final String fetchPath;
+
+        Parents(String trigger, String fetchFrom, String fetchPath) {
+            this.trigger = trigger;
+            this.fetchFrom = fetchFrom;
+            this.fetchPath = fetchPath;
         }
     }
 

@@ -124,7 +124,8 @@ public final class Reports {
         }
         for (dev.nplusone.report.FindingStats f : registry.findings()) {
             reports.findings.computeIfAbsent(List.of(f.type(), f.path(), f.shape(), f.location()),
-                    k -> new FindingTotal(f.type(), f.path(), f.shape(), f.location(), f.stack(), f.trigger(), null, null))
+                    k -> new FindingTotal(f.type(), f.path(), f.shape(), f.location(), f.stack(), f.trigger(),
+                            f.association(), f.hint()))
                     .add(f.maxRepetitions(), f.occurrences(), f.totalRepetitions());
         }
         return reports;

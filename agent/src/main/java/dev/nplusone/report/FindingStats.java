@@ -61,6 +61,24 @@ public final class FindingStats {
         return first.trigger();
     }
 
+    /** The association's name, or null. */
+    public String association() {
+        return first.association() == null ? null : first.association().name();
+    }
+
+    /** {@code many-to-one}, {@code one-to-many}...; null without an association. */
+    public String associationKind() {
+        return first.association() == null ? null : first.association().kind().json();
+    }
+
+    public String jsonPath() {
+        return first.jsonPath();
+    }
+
+    public String hint() {
+        return first.hint();
+    }
+
     public synchronized long occurrences() {
         return occurrences;
     }

@@ -89,9 +89,11 @@ public final class JsonReport {
             json.name("totalRepetitions").value(f.totalRepetitions());
             json.name("location").value(f.location());
             json.name("stack").strings(f.stack());
-            if (f.trigger() != null) {
-                json.name("trigger").value(f.trigger());
-            }
+            optional(json, "trigger", f.trigger());
+            optional(json, "association", f.association());
+            optional(json, "associationKind", f.associationKind());
+            optional(json, "jsonPath", f.jsonPath());
+            optional(json, "hint", f.hint());
             json.name("timeMillis").value(f.nanos() / 1_000_000);
             if (f.parameters() != null) {
                 json.name("parameters").value(f.parameters());
@@ -101,5 +103,12 @@ public final class JsonReport {
         json.endArray();
         json.endObject();
         out.write('\n');
+    }
+
+    /** Optional fields are left out rather than written as null. */
+    private static void optional(JsonWriter json, String name, String value) throws IOException {
+        if (value != null) {
+            json.name(name).value(value);
+        }
     }
 }

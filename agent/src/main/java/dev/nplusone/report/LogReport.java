@@ -13,6 +13,7 @@ import java.util.List;
 public final class LogReport {
 
     static final int LOGGED_FRAMES = 8;
+    static final int VALUE_COLUMN = "association: ".length();
     static final int SUMMARY_SCOPES = 10;
     static final int SUMMARY_FINDINGS = 20;
 
@@ -52,6 +53,12 @@ public final class LogReport {
             sb.append("the same statement with the same parameters ran ").append(f.repetitions()).append(" times");
         }
         line(sb, "shape", f.shape());
+        if (f.association() != null) {
+            line(sb, "association", f.association().toString());
+        }
+        if (f.jsonPath() != null) {
+            line(sb, "jsonPath", f.jsonPath());
+        }
         line(sb, "location", f.location());
         List<String> stack = f.stack();
         for (int i = 0; i < Math.min(stack.size(), LOGGED_FRAMES); i++) {
@@ -67,13 +74,17 @@ public final class LogReport {
             line(sb, "params", f.parameters());
         }
         line(sb, "time", String.format("%.1f ms in the database", f.nanos() / 1e6));
+        if (f.hint() != null) {
+            line(sb, "hint", f.hint());
+        }
         return sb.toString();
     }
 
+    /** Labels and values in two columns; the widest label, {@code association:}, sets the second. */
     private static void line(StringBuilder sb, String label, String value) {
         sb.append(System.lineSeparator()).append("    ");
         sb.append(label.isEmpty() ? "" : label + ":");
-        for (int pad = label.isEmpty() ? 0 : label.length() + 1; pad < 10; pad++) {
+        for (int pad = label.isEmpty() ? 0 : label.length() + 1; pad < VALUE_COLUMN; pad++) {
             sb.append(' ');
         }
         sb.append(value);

@@ -1,9 +1,11 @@
 package dev.nplusone.scope;
 
 import dev.nplusone.agent.Failures;
+import dev.nplusone.detect.Attributor;
 import dev.nplusone.detect.CallSites;
 import dev.nplusone.detect.Finding;
 import dev.nplusone.detect.ScopeStatements;
+import dev.nplusone.orm.HibernateAssociations;
 import dev.nplusone.report.LogReport;
 import dev.nplusone.report.Registry;
 import dev.nplusone.shape.Shapes;
@@ -20,11 +22,18 @@ import java.util.List;
  */
 public final class Scopes {
 
-    /** What the agent keeps per thread: the innermost open scope, and the statement being executed. */
+    /**
+     * What the agent keeps per thread: the innermost open scope, the statement being executed, and
+     * what it may be part of (read only when a statement repeats).
+     */
     public static final class ThreadState {
         Frame innermost;
         /** The outermost execution in progress, so that stacked JDBC proxies count it once. */
         public Object executing;
+        /** The ORM lazy load in progress (a Hibernate collection or proxy initializer), set by advice around it. */
+        public Object lazyLoad;
+        /** The JSON generator writing a value, set by advice around Jackson's serialization. */
+        public Object jsonGenerator;
 
         public boolean inScope() {
             return innermost != null;
@@ -37,6 +46,7 @@ public final class Scopes {
     private final Registry registry;
     private final LogReport log;
     private final int threshold;
+    private final Attributor attributor = new StatementOrigins(threads, new HibernateAssociations());
 
     public Scopes(Shapes shapes, CallSites callSites, Registry registry, LogReport log, int threshold) {
         this.shapes = shapes;
@@ -84,7 +94,7 @@ public final class Scopes {
 
     private Frame push(ThreadState t, Kind kind, String name) {
         Frame parent = t.innermost;
-        Frame frame = new Frame(kind, name, parent, parent == null ? new ScopeStatements(callSites, threshold) : null);
+        Frame frame = new Frame(kind, name, parent, parent == null ? new ScopeStatements(callSites, threshold, attributor) : null);
         t.innermost = frame;
         return frame;
     }

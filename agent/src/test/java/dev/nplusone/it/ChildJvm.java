@@ -272,6 +272,32 @@ final class ChildJvm {
         }
     }
 
+    /** Hibernate 7, the tests' ORM, and what it brings; and the javax mapping API compiled against. */
+    private static final String[] TEST_ORM = {
+        "hibernate-", "jakarta.persistence-api-", "jakarta.transaction-api-", "jboss-logging-", "classmate-",
+        "jakarta.xml.bind-api-", "jakarta.activation-api-", "jaxb-", "angus-activation-", "txw2-", "istack-commons-runtime-",
+        "jakarta.inject-api-", "antlr4-runtime-", "byte-buddy-", "javax.persistence-api-",
+    };
+
+    /**
+     * The test class path with another Hibernate in place of the tests' Hibernate 7 and its
+     * dependencies: the jars in {@code nplusone.it.hibernate<major>Libs} (see agent/pom.xml).
+     */
+    static List<Path> classpathWithHibernate(int major) {
+        Path dir = pathProperty("nplusone.it.hibernate" + major + "Libs");
+        List<Path> classpath = new ArrayList<>(testClasspathWithout(TEST_ORM));
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> jars = files.filter(p -> p.toString().endsWith(".jar")).sorted().collect(Collectors.toList());
+            if (jars.stream().noneMatch(p -> p.getFileName().toString().startsWith("hibernate-core-" + major + "."))) {
+                throw new IllegalStateException("no hibernate-core-" + major + ".*.jar in " + dir + ": " + jars);
+            }
+            classpath.addAll(jars);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return classpath;
+    }
+
     // --- plumbing ------------------------------------------------------------------------------
 
     private static List<String> lines(Path file) {

@@ -99,6 +99,10 @@ class JdbcConnectionsIT {
         assertEquals(List.of(N_PLUS_ONE.frame("childrenOfEach"), CALLS_LOOP.frame("run"), RUNS_WORKLOAD.frame("main")),
                 nPlusOne.stack());
         assertEquals(PARENTS, nPlusOne.trigger());
+        assertNull(nPlusOne.association(), "plain JDBC: no ORM association, the stack tells the loop");
+        assertNull(nPlusOne.jsonPath());
+        assertEquals("select the rows for all parents at once with \"parent_id in (...)\" (or a join) instead of one select per parent",
+                nPlusOne.hint());
         assertTrue(nPlusOne.timeMillis() >= 0);
         assertNull(nPlusOne.parameters(), "parameter values are hidden by default");
 
@@ -108,6 +112,7 @@ class JdbcConnectionsIT {
         assertEquals(1, duplicate.occurrences());
         assertEquals(DUPLICATE.frame("sameCountFourTimes"), duplicate.location());
         assertEquals(CHILD_BY_ID, duplicate.trigger());
+        assertEquals("the same statement with the same values ran again: run it once and reuse its result", duplicate.hint());
     }
 
     @Test
@@ -187,7 +192,7 @@ class JdbcConnectionsIT {
 
         for (JsonNode finding : root.get("findings")) {
             assertHasFields(finding, "type", "scope", "path", "shape", "repetitions", "occurrences", "totalRepetitions",
-                    "location", "stack", "trigger", "timeMillis");
+                    "location", "stack", "trigger", "hint", "timeMillis");
             assertFalse(finding.has("parameters"), "no parameters unless asked for: " + finding);
             assertTrue(finding.get("path").isArray() && finding.get("stack").isArray(), finding::toString);
             assertTrue(finding.get("repetitions").isIntegralNumber() && finding.get("timeMillis").isIntegralNumber(), finding::toString);

@@ -32,8 +32,8 @@ record Report(int version, String generated, long pid, int threshold, Summary su
     }
 
     record Finding(String type, String scope, List<String> path, String shape, int repetitions, long occurrences,
-                   long totalRepetitions, String location, List<String> stack, String trigger, long timeMillis,
-                   String parameters) {
+                   long totalRepetitions, String location, List<String> stack, String trigger, String association,
+                   String associationKind, String jsonPath, String hint, long timeMillis, String parameters) {
     }
 
     static Report read(Path file) {

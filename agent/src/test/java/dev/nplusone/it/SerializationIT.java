@@ -89,6 +89,8 @@ class SerializationIT {
         assertTrue(f.stack().get(1).startsWith(SerializationApp.class.getName() + ".lambda$main$"), f.stack()::toString);
         IN_REQUEST.assertIsFrame(f.stack().get(2));
         assertEquals(PARENTS, f.trigger(), "the request loaded the parents just before serializing them");
+        assertEquals("$[*].children", f.jsonPath(), "the getter's property, though Jackson writes its name only after it returns");
+        assertNull(f.association(), "no ORM: the getter's own query");
     }
 
     @Test
@@ -112,6 +114,7 @@ class SerializationIT {
         assertEquals(List.of("GET " + SerializationApp.NESTED_ROUTE, "serialize Envelope"), f.path());
         assertEquals(GETTER.frame("getChildren"), f.location());
         assertEquals(INNER_WRITE.frame("getParentsJson"), f.stack().get(1));
+        assertEquals("$[*].children", f.jsonPath(), "the path in the JSON being written, the inner serialization's");
     }
 
     @Test
@@ -120,5 +123,6 @@ class SerializationIT {
         assertEquals("N+1 query in GET /jackson3/stream > serialize ArrayList: 4 executions of one statement shape from one call site",
                 block.message());
         assertEquals(GETTER.frame("getChildren"), block.field("location"));
+        assertEquals("$[*].children", block.field("jsonPath"));
     }
 }

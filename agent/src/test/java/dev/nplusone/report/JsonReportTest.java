@@ -1,5 +1,7 @@
 package dev.nplusone.report;
 
+import dev.nplusone.detect.Association;
+import dev.nplusone.detect.Attribution;
 import dev.nplusone.detect.Finding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -7,8 +9,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JsonReportTest {
@@ -43,6 +47,34 @@ class JsonReportTest {
         assertTrue(!json.contains("parameters"), "no parameter values unless asked for");
         try (var files = Files.list(target.getParent())) {
             assertEquals(1, files.count(), "no temporary file left behind");
+        }
+    }
+
+    /** The optional fields of a finding, written under their contract names and read back by the report reader. */
+    @Test
+    void attributionAndHintRoundTripThroughTheReader() throws Exception {
+        Registry registry = new Registry();
+        Association organization = new Association("com.acme.Attendee", "organization", Association.Kind.MANY_TO_ONE,
+                "com.acme.Organization", java.util.Set.of("com.acme.Organization"), List.of());
+        registry.add(new Finding(Finding.Type.N_PLUS_ONE, List.of("GET /events"), "select * from organization where id = ?", 6,
+                List.of("a.B.c(B.java:4)"), "select * from attendee where event_id = ?", 1_000_000, null,
+                new Attribution(organization, "$[*].attendees[*].organization"), "fetch Attendee.organization with ..."));
+        registry.add(new Finding(Finding.Type.N_PLUS_ONE, List.of("GET /parents"), "select * from child where parent_id = ?", 4,
+                List.of("a.B.d(B.java:9)"), null, 1_000_000, null));
+        java.io.StringWriter out = new java.io.StringWriter();
+        JsonReport.write(registry, 3, out);
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> findings = (List<Map<String, Object>>) ((Map<String, Object>) JsonReader.parse(out.toString())).get("findings");
+        Map<String, Object> orm = findings.get(0);
+        assertEquals("com.acme.Attendee.organization", orm.get("association"));
+        assertEquals("many-to-one", orm.get("associationKind"));
+        assertEquals("$[*].attendees[*].organization", orm.get("jsonPath"));
+        assertEquals("fetch Attendee.organization with ...", orm.get("hint"));
+        assertEquals("select * from attendee where event_id = ?", orm.get("trigger"));
+        Map<String, Object> plain = findings.get(1);
+        for (String optional : List.of("association", "associationKind", "jsonPath", "hint", "trigger")) {
+            assertFalse(plain.containsKey(optional), () -> optional + " is left out, not null: " + plain);
         }
     }
 

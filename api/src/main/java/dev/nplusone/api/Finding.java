@@ -45,11 +45,14 @@ public final class Finding {
     private final String location;
     private final List<String> stack;
     private final String trigger;
+    private final String association;
+    private final String jsonPath;
+    private final String hint;
     private final long timeMillis;
     private final String parameters;
 
     private Finding(Type type, List<String> path, String shape, int repetitions, String location, List<String> stack,
-                    String trigger, long timeMillis, String parameters) {
+                    String trigger, String association, String jsonPath, String hint, long timeMillis, String parameters) {
         this.type = type;
         this.path = path;
         this.shape = shape;
@@ -57,6 +60,9 @@ public final class Finding {
         this.location = location;
         this.stack = stack;
         this.trigger = trigger;
+        this.association = association;
+        this.jsonPath = jsonPath;
+        this.hint = hint;
         this.timeMillis = timeMillis;
         this.parameters = parameters;
     }
@@ -65,7 +71,8 @@ public final class Finding {
     static Finding of(Map<String, Object> m) {
         return new Finding(Type.ofJson((String) m.get("type")), strings(m.get("path")), (String) m.get("shape"),
                 ((Number) m.get("repetitions")).intValue(), (String) m.get("location"), strings(m.get("stack")),
-                (String) m.get("trigger"), ((Number) m.get("timeMillis")).longValue(), (String) m.get("parameters"));
+                (String) m.get("trigger"), (String) m.get("association"), (String) m.get("jsonPath"), (String) m.get("hint"),
+                ((Number) m.get("timeMillis")).longValue(), (String) m.get("parameters"));
     }
 
     private static List<String> strings(Object list) {
@@ -113,6 +120,21 @@ public final class Finding {
     /** The shape executed just before the repeated ones, usually the query that loaded the parents; may be null. */
     public String trigger() {
         return trigger;
+    }
+
+    /** The ORM association whose lazy loading ran the statements ({@code com.acme.Event.attendees}); may be null. */
+    public String association() {
+        return association;
+    }
+
+    /** The JSON property being written when the statements ran ({@code $[*].attendees}); may be null. */
+    public String jsonPath() {
+        return jsonPath;
+    }
+
+    /** A one-line suggestion for the fix; may be null. */
+    public String hint() {
+        return hint;
     }
 
     /** Time the executions spent in the database, in milliseconds. */

@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 class DemoWithAgentIT {
 
     private static final long TIMEOUT_MINUTES = 3;
+    private static final String DOMAIN = "dev.nplusone.demo.domain.";
     private static final List<String> NAIVE_SCOPES =
             List.of("GET /naive/events", "GET /naive/events/{id}", "GET /naive/organizations");
     private static final List<String> EAGER_SCOPES =
@@ -91,10 +92,56 @@ class DemoWithAgentIT {
         assertEquals(List.of(), eager, () -> "findings in eager scopes:\n" + describe(eager));
     }
 
+    /**
+     * Each lazy association is named, with the query that loaded its parents (the events' select for
+     * the creators and the attendees, though other loads ran between; the attendees' load for their
+     * organizations) and a fix; the view's loads inside Jackson carry the property it was writing.
+     */
+    @Test
+    void naiveFindingsNameTheirAssociationTriggerAndFix() {
+        JsonNode creator = ofAssociation("GET /naive/events", DOMAIN + "Event.creator");
+        assertEquals("many-to-one", creator.get("associationKind").asString());
+        assertEventsQuery(creator.get("trigger").asString());
+        assertTrue(creator.get("hint").asString().contains("@EntityGraph(attributePaths = \"creator\")"), creator::toString);
+
+        JsonNode attendees = ofAssociation("GET /naive/events", DOMAIN + "Event.attendees");
+        assertEquals("many-to-many", attendees.get("associationKind").asString());
+        assertEventsQuery(attendees.get("trigger").asString());
+        assertTrue(attendees.get("hint").asString().contains("@BatchSize on Event.attendees"), attendees::toString);
+
+        JsonNode organization = ofAssociation("GET /naive/events", DOMAIN + "Attendee.organization");
+        assertEquals(attendees.get("shape").asString(), organization.get("trigger").asString());
+        assertTrue(organization.get("hint").asString().contains("@EntityGraph(attributePaths = \"attendees.organization\")"), organization::toString);
+
+        JsonNode unaffiliated = findings.stream()
+                .filter(f -> f.get("scope").asString().equals("GET /naive/events") && !f.has("association"))
+                .findFirst().orElseThrow(() -> new AssertionError("the query per event has no association:\n" + describe(findings)));
+        assertTrue(unaffiliated.get("hint").asString().contains("in (...)"), unaffiliated::toString);
+
+        JsonNode events = ofAssociation("GET /naive/organizations", DOMAIN + "Attendee.events");
+        assertEquals("$[*].events", events.get("jsonPath").asString());
+        assertEquals(ofAssociation("GET /naive/organizations", DOMAIN + "Organization.attendees").get("shape").asString(),
+                events.get("trigger").asString());
+        assertTrue(events.get("hint").asString().contains("@EntityGraph(attributePaths = \"attendees.events\")"), events::toString);
+    }
+
+    private static JsonNode ofAssociation(String scope, String association) {
+        return findings.stream()
+                .filter(f -> f.get("scope").asString().equals(scope) && f.has("association") && f.get("association").asString().equals(association))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no finding of " + association + " in '" + scope + "':\n" + describe(findings)));
+    }
+
+    private static void assertEventsQuery(String trigger) {
+        assertTrue(trigger.startsWith("select ") && trigger.contains(" from event e1_0 order by e1_0.id"), "the events' select: " + trigger);
+    }
+
     private static String describe(List<JsonNode> findings) {
         return findings.stream()
                 .map(finding -> "  " + finding.get("type").asString() + " in '" + finding.get("scope").asString()
-                        + "' at " + finding.get("location").asString() + ": " + finding.get("shape").asString())
+                        + "' at " + finding.get("location").asString()
+                        + " of " + (finding.has("association") ? finding.get("association").asString() : "-")
+                        + ": " + finding.get("shape").asString())
                 .collect(Collectors.joining("\n"));
     }
 

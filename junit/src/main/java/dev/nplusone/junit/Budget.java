@@ -96,8 +96,17 @@ final class Budget {
         if (f.type() == Finding.Type.N_PLUS_ONE && f.trigger() != null) {
             line(message, 2, "after:    " + f.trigger());
         }
+        if (f.association() != null) {
+            line(message, 2, "loads:    " + f.association());
+        }
+        if (f.jsonPath() != null) {
+            line(message, 2, "json:     " + f.jsonPath());
+        }
         if (f.parameters() != null) {
             line(message, 2, "params:   " + f.parameters());
+        }
+        if (f.hint() != null) {
+            line(message, 2, "fix:      " + f.hint());
         }
         List<String> stack = f.stack();
         int shown = 0;
