@@ -76,6 +76,7 @@ abstract class QueryBudgetContract {
                 + "    location: " + TITLES + NL
                 + "    shape:    select title from book where author_id = ?" + NL
                 + "    after:    select id from author order by id" + NL
+                + "    fix:      select the rows for all parents at once with \"author_id in (...)\" (or a join) instead of one select per parent" + NL
                 + "    called:   " + EACH_AUTHOR + NL;
         assertTrue(message.startsWith(expected), () -> "expected a message starting with\n" + expected + "\nbut was\n" + message);
         assertEquals(FAILED, run().outcomes().getProperty("BudgetSample#nPlusOneFails.exception"));
@@ -90,6 +91,7 @@ abstract class QueryBudgetContract {
                 + "    location: " + TITLES + NL
                 + "    shape:    select title from book where author_id = ?" + NL
                 + "    after:    select id from author order by id" + NL
+                + "    fix:      select the rows for all parents at once with \"author_id in (...)\" (or a join) instead of one select per parent" + NL
                 + "    called:   " + EACH_AUTHOR + NL
                 + "              " + SampleJvm.frame(ExtendWithSample.class, "nPlusOneFailsByDefault", "// the test's call"));
     }
@@ -101,7 +103,8 @@ abstract class QueryBudgetContract {
                 + "  statements: 2, maxQueries unlimited" + NL
                 + "  Duplicate query: the same statement with the same parameters ran 2 times" + NL
                 + "    location: " + SAME_BOOK + NL
-                + "    shape:    select title from book where id = ?" + NL;
+                + "    shape:    select title from book where id = ?" + NL
+                + "    fix:      the same statement with the same values ran again: run it once and reuse its result" + NL;
         assertTrue(message.startsWith(expected), () -> "expected a message starting with\n" + expected + "\nbut was\n" + message);
         assertEquals("SUCCESSFUL", run().outcomes().getProperty("BudgetSample#duplicateAllowedByDefaultPasses.status"));
     }
@@ -114,6 +117,7 @@ abstract class QueryBudgetContract {
                 + "  Duplicate query: the same statement with the same parameters ran 2 times" + NL
                 + "    location: " + SAME_BOOK + NL
                 + "    shape:    select title from book where id = ?" + NL
+                + "    fix:      the same statement with the same values ran again: run it once and reuse its result" + NL
                 + "    called:   " + SampleJvm.frame(ClassBudgetSample.class, "composedAnnotationFails", "// the test's call"));
     }
 
