@@ -22,9 +22,9 @@ public final class ScopeStatements {
     static final int MAX_SITES = 32;
     static final int MAX_DISTINCT = 4_096;
     /** Walks in a row from one call site after which a loop is trusted to go on (see ShapeGroup). */
-    static final int STEADY = 32;
+    static final int STEADY = 16;
     /** In a trusted loop, one execution in this many is still walked. A power of two. */
-    static final int VERIFY_EVERY = 8;
+    static final int VERIFY_EVERY = 16;
     /** Distinct shapes remembered before each new one, to look for its trigger in. A power of two. */
     static final int RECENT = 16;
     /** Lazy loads followed back from a finding to the query at their root, for its hint. */
