@@ -40,8 +40,7 @@ public class StatementBenchmark {
 
         /** Every row in turn: the same shape with differing parameters, as an N+1 loop runs it. */
         long nextId() {
-            long id = next++ % Database.ROWS + 1;
-            return id;
+            return next++ % Database.ROWS + 1;
         }
 
         @TearDown(Level.Trial)

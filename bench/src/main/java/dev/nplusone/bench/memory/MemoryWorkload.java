@@ -5,6 +5,7 @@ import dev.nplusone.bench.jdbc.Database;
 
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -18,6 +19,10 @@ import java.util.Set;
  *       open; every shape runs from one call site with a new parameter each time (an N+1 of each);</li>
  *   <li>{@code short-scopes}: 100,000 scopes, each with a name of its own and an N+1 of four
  *       statements: every scope makes a new scope name and a new finding for the registry.</li>
+ *   <li>{@code saturated-shapes}: what one shape can cost at most in an open scope. {@value
+ *       #SATURATED_SHAPES} shapes, each run with {@value #SATURATED_VALUES} distinct parameter
+ *       values, every value twice, past the agent's bound on distinct statements per shape
+ *       (4,096), so that its per-shape tables are full.</li>
  * </ul>
  */
 public final class MemoryWorkload {
@@ -25,32 +30,38 @@ public final class MemoryWorkload {
     static final int STATEMENTS = 1_000_000;
     static final int SHAPES = 10_000;
     static final int SCOPES = 100_000;
-    private static final Set<Integer> STATEMENT_CHECKPOINTS = Set.of(100_000, 250_000, 500_000, 750_000, STATEMENTS);
-    private static final Set<Integer> SCOPE_CHECKPOINTS = Set.of(10_000, 25_000, 50_000, 75_000, SCOPES);
+    static final int SATURATED_SHAPES = 50;
+    static final int SATURATED_VALUES = 5_000;
+    /** Where the heap is read, in tenths of the workload: the half-way mark tells a bound from growth. */
+    private static final int[] TENTHS = {1, 3, 5, 8, 10};
 
     private MemoryWorkload() {
     }
 
+    /** @param args the workload, then a divisor of its size (1 for the full workload; quick runs use less) */
     public static void main(String[] args) throws Exception {
+        int divisor = Integer.parseInt(args[1]);
         try (Database database = new Database(); Connection connection = database.pool().getConnection()) {
             checkpoint("0");
             switch (args[0]) {
-                case "long-scope" -> longScope(connection);
-                case "short-scopes" -> shortScopes(connection);
+                case "long-scope" -> longScope(connection, STATEMENTS / divisor);
+                case "short-scopes" -> shortScopes(connection, SCOPES / divisor);
+                case "saturated-shapes" -> saturatedShapes(connection);
                 default -> throw new IllegalArgumentException("unknown workload " + args[0]);
             }
         }
     }
 
-    private static void longScope(Connection connection) throws Exception {
+    private static void longScope(Connection connection, int statements) throws Exception {
+        Set<Integer> checkpoints = checkpoints(statements);
         String[] sql = new String[SHAPES];
         for (int k = 0; k < SHAPES; k++) {
             sql[k] = "select id, name as n" + k + " from item where id = ?";
         }
         try (NPlusOne.Scope scope = NPlusOne.scope("one long scope")) {
-            for (int i = 0; i < STATEMENTS; i++) {
+            for (int i = 0; i < statements; i++) {
                 Database.query(connection, sql[i % SHAPES], (i / SHAPES) % Database.ROWS + 1);
-                if (STATEMENT_CHECKPOINTS.contains(i + 1)) {
+                if (checkpoints.contains(i + 1)) {
                     checkpoint(Integer.toString(i + 1));
                 }
             }
@@ -58,17 +69,40 @@ public final class MemoryWorkload {
         checkpoint("closed");
     }
 
-    private static void shortScopes(Connection connection) throws Exception {
-        for (int s = 0; s < SCOPES; s++) {
+    private static void shortScopes(Connection connection, int scopes) throws Exception {
+        Set<Integer> checkpoints = checkpoints(scopes);
+        for (int s = 0; s < scopes; s++) {
             try (NPlusOne.Scope scope = NPlusOne.scope("short scope " + s)) {
                 for (int k = 0; k < 4; k++) {
                     Database.query(connection, Database.SELECT, (s * 4L + k) % Database.ROWS + 1);
                 }
             }
-            if (SCOPE_CHECKPOINTS.contains(s + 1)) {
+            if (checkpoints.contains(s + 1)) {
                 checkpoint(Integer.toString(s + 1));
             }
         }
+    }
+
+    private static void saturatedShapes(Connection connection) throws Exception {
+        try (NPlusOne.Scope scope = NPlusOne.scope("saturated shapes")) {
+            for (int k = 0; k < SATURATED_SHAPES; k++) {
+                String sql = "select id, name as s" + k + " from item where id = ?";
+                for (int repeat = 0; repeat < 2; repeat++) {
+                    for (int value = 1; value <= SATURATED_VALUES; value++) {
+                        Database.query(connection, sql, value);
+                    }
+                }
+            }
+            checkpoint(Integer.toString(SATURATED_SHAPES));
+        }
+    }
+
+    private static Set<Integer> checkpoints(int total) {
+        Set<Integer> out = new HashSet<>();
+        for (int tenths : TENTHS) {
+            out.add(total / 10 * tenths);
+        }
+        return out;
     }
 
     private static void checkpoint(String label) throws InterruptedException {
