@@ -27,7 +27,8 @@ public final class HotPath {
         Files.deleteIfExists(recording);
         String jfr = "-XX:StartFlightRecording=settings=profile,delay=" + (settings.jmhWarmups + 2) + "s,filename=" + recording;
         Jmh.Score score = new Jmh(settings, settings.jmhWarmups, 15)
-                .run(StatementBenchmark.class, benchmark, List.of(), List.of(settings.agentArgument("profile-agent.log"), jfr));
+                .run(StatementBenchmark.class, benchmark, List.of(),
+                        List.of(settings.agentArgument("profile-agent.log"), jfr, "-Xlog:jfr+startup=warning"));
         System.err.printf("  %s: %.0f ns/op, %.0f B/op; recording %s%n", benchmark, score.nanos(), score.bytes(), recording);
         String text = "Profile of StatementBenchmark." + benchmark + " with the agent (" + String.format("%.0f ns/op", score.nanos())
                 + "); recording: " + recording + "\n\n" + JfrSummary.read(recording, "jmh-worker").text(score.bytes(), 15);
