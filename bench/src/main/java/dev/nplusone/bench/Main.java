@@ -68,11 +68,11 @@ public final class Main {
             profile = hotPath.run("inScope") + "\n" + hotPath.run("statement");
         }
 
-        long minutes = Duration.ofNanos(System.nanoTime() - begin).toSeconds();
+        long seconds = Duration.ofNanos(System.nanoTime() - begin).toSeconds();
         table.note(String.format("%s mode, %s; %s, %d cores; load average %s before, %s after; %d min %02d s.",
                 settings.quick ? "Quick" : "Full", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage(), minutes / 60, minutes % 60));
+                Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage(), seconds / 60, seconds % 60));
         String markdown = table.markdown() + (profile.isEmpty() ? "" : "\n```\n" + profile + "```\n");
         System.out.println();
         System.out.print(markdown);

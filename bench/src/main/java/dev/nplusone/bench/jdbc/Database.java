@@ -36,6 +36,7 @@ public final class Database implements AutoCloseable {
         config.setMinimumIdle(2);
         config.setPoolName("bench");
         pool = new HikariDataSource(config);
+        awaitConnections(config.getMinimumIdle());
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("create table item (id bigint primary key, name varchar(64) not null)");
             try (PreparedStatement insert = c.prepareStatement("insert into item (id, name) values (?, ?)")) {
@@ -45,6 +46,23 @@ public final class Database implements AutoCloseable {
                     insert.addBatch();
                 }
                 insert.executeBatch();
+            }
+        }
+    }
+
+    // HikariCP opens its idle connections on a thread of its own. Wait for them, so that every run
+    // measures the same pool: one more H2 session is megabytes of heap in the memory figures.
+    private void awaitConnections(int count) throws SQLException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (pool.getHikariPoolMXBean().getTotalConnections() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new SQLException("HikariCP opened " + pool.getHikariPoolMXBean().getTotalConnections() + " of " + count + " connections");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while waiting for the pool", e);
             }
         }
     }
