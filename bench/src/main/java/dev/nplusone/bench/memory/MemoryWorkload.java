@@ -92,8 +92,10 @@ public final class MemoryWorkload {
                         Database.query(connection, sql, value);
                     }
                 }
+                if (k + 1 == SATURATED_SHAPES / 2 || k + 1 == SATURATED_SHAPES) {
+                    checkpoint(Integer.toString(k + 1));
+                }
             }
-            checkpoint(Integer.toString(SATURATED_SHAPES));
         }
     }
 
