@@ -5,7 +5,7 @@
 #
 # Usage, from anywhere in the repository:
 #   bench/run.sh                          # everything, about fifteen minutes
-#   bench/run.sh --quick                  # everything, fewer and shorter rounds: about four minutes
+#   bench/run.sh --quick                  # everything, fewer and shorter rounds: about three minutes
 #   bench/run.sh --only statement,memory  # some parts: statement, stack, request, startup, memory
 #   BENCH_SKIP_BUILD=1 bench/run.sh ...   # reuse the jars already built
 set -euo pipefail

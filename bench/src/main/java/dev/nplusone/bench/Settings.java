@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * What to run and for how long. Quick mode checks that every part works and gives rough figures
- * (one round, short windows, the memory workloads at a quarter of their size) in about four
+ * (one round, short windows, the memory workloads at a quarter of their size) in about three
  * minutes; the full mode takes more rounds and longer windows, about fifteen.
  */
 public final class Settings {

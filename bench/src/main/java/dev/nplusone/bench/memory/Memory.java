@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * Question 4: the heap the agent retains. Each workload of {@link MemoryWorkload} runs in a JVM
  * without the agent and in one with it; the agent's share at a checkpoint is the difference of
- * the heap in use after a full collection. The figures are deterministic to a few hundred
- * kilobytes, so one run of each suffices.
+ * the heap in use after a full collection. The figures repeat to within 0.1 MB from run to run,
+ * so one run of each suffices.
  */
 public final class Memory {
 
@@ -35,7 +35,7 @@ public final class Memory {
         // statements): a figure, held to the bound measured below rather than to a plateau.
         workload(table, "long-scope", divisor, String.format("%,d statements, %,d shapes, one open scope",
                 MemoryWorkload.STATEMENTS / divisor, MemoryWorkload.SHAPES), "statements", false);
-        // Short scopes leave only the registry behind, whose bounds 100,000 scopes reach.
+        // Short scopes leave only the registry behind, whose bounds the first 5,000 scopes reach.
         workload(table, "short-scopes", divisor, String.format("%,d short scopes, each its own name and N+1",
                 MemoryWorkload.SCOPES / divisor), "scopes", true);
         saturated(table);
@@ -45,18 +45,16 @@ public final class Memory {
     private void workload(Table table, String workload, int divisor, String label, String unit, boolean plateau) throws Exception {
         Map<String, Long> without = checkpoints(workload, divisor, false);
         Map<String, Long> with = checkpoints(workload, divisor, true);
-        // With minus without at the same checkpoint: everything the agent holds, its own start
-        // included. Not growth since the first checkpoint: right after start-up the agent's JVM
-        // holds, in some runs and not others, 2 to 3 MB that it releases soon after; later
-        // checkpoints repeat to within 0.1 MB.
+        // With minus without at the same checkpoint: everything the agent holds, what it keeps
+        // from its own start included (the first checkpoint, before the workload, is that alone).
         List<String> labels = new ArrayList<>(with.keySet());
-        labels.remove("0");
         List<Double> retained = new ArrayList<>();
-        StringBuilder growth = new StringBuilder();
+        StringBuilder perCheckpoint = new StringBuilder();
         for (String checkpoint : labels) {
             double mb = (with.get(checkpoint) - without.get(checkpoint)) / MB;
             retained.add(mb);
-            growth.append(growth.length() == 0 ? "" : ", ").append(checkpoint).append(": ").append(String.format("%.1f", mb));
+            perCheckpoint.append(perCheckpoint.length() == 0 ? "" : ", ").append(checkpoint.equals("0") ? "start" : checkpoint)
+                    .append(": ").append(String.format("%.1f", mb));
         }
         // The last checkpoint before the scope closes ("closed" comes after it in the long scope).
         int last = labels.indexOf("closed") > 0 ? labels.indexOf("closed") - 1 : labels.size() - 1;
@@ -64,10 +62,10 @@ public final class Memory {
         double end = retained.get(last);
         double middle = half < 0 ? Double.NaN : retained.get(half);
         boolean flat = end - middle <= Math.max(1.0, 0.1 * end);
-        System.err.printf("  %s: the agent holds, MB: %s%n", workload, growth);
+        System.err.printf("  %s: the agent holds, MB: %s%n", workload, perCheckpoint);
         String median = String.format("%.1f MB", end);
         String versus = String.format("%+.1f MB since half-way", end - middle);
-        String detail = String.format("MB after %s: %s", unit, growth);
+        String detail = String.format("MB after %s: %s", unit, perCheckpoint);
         table.add(plateau
                 ? Row.target(MEASURE, label, median, versus, detail, "bounded: flat over the second half", flat)
                 : Row.figure(MEASURE, label, median, versus, detail));

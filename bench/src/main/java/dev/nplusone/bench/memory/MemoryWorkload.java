@@ -4,6 +4,9 @@ import dev.nplusone.api.NPlusOne;
 import dev.nplusone.bench.jdbc.Database;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.sql.Connection;
 import java.util.HashSet;
 import java.util.Set;
@@ -107,17 +110,24 @@ public final class MemoryWorkload {
         return out;
     }
 
-    private static void checkpoint(String label) throws InterruptedException {
+    private static void checkpoint(String label) {
         System.out.println("checkpoint " + label + " " + usedAfterFullCollection());
     }
 
-    // With the serial collector (see Memory) System.gc() is a full, compacting collection: what is
-    // left is what something still references.
-    private static long usedAfterFullCollection() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(50);
+    // With the serial collector (see Memory) System.gc() is a full, compacting collection. The
+    // pools' usage *after the last collection* is read, not the heap's usage now: a thread that
+    // allocates between the collection and the reading takes a new allocation buffer, megabytes
+    // that would count as used.
+    private static long usedAfterFullCollection() {
+        System.gc();
+        System.gc();
+        long used = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage afterCollection = pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
+            if (afterCollection != null) {
+                used += afterCollection.getUsed();
+            }
         }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return used;
     }
 }
