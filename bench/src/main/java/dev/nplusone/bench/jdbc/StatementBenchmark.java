@@ -1,0 +1,113 @@
+package dev.nplusone.bench.jdbc;
+
+import dev.nplusone.api.NPlusOne;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+
+/**
+ * One primary-key select through HikariCP per operation. Whether the agent is attached is decided
+ * by the fork's JVM options ({@link PerStatement}), not here: {@link #statement} is configuration
+ * (a) without the agent and (b) with it.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class StatementBenchmark {
+
+    @State(Scope.Thread)
+    public static class Pool {
+        Database database;
+        DataSource pool;
+        DataSource proxied;
+        long next;
+
+        @Setup(Level.Trial)
+        public void open() throws SQLException {
+            database = new Database();
+            pool = database.pool();
+            proxied = database.proxiedPool();
+        }
+
+        /** Every row in turn: the same shape with differing parameters, as an N+1 loop runs it. */
+        long nextId() {
+            return next++ % Database.ROWS + 1;
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            database.close();
+        }
+    }
+
+    /**
+     * A scope open for a whole measurement iteration, on the benchmark thread (JMH runs a
+     * thread-scoped state's set-up on the thread that uses it): a long loop inside one unit of
+     * work, where the agent has settled into its steady state. Closing it, outside the measured
+     * time, reports the loop's N+1 once.
+     */
+    @State(Scope.Thread)
+    public static class OpenScope {
+        NPlusOne.Scope scope;
+        boolean flip;
+
+        @Setup(Level.Iteration)
+        public void open() {
+            scope = NPlusOne.scope("bench loop");
+        }
+
+        @TearDown(Level.Iteration)
+        public void close() {
+            scope.close();
+        }
+    }
+
+    /** (a) without the agent, (b) with it, outside any scope. */
+    @Benchmark
+    public String statement(Pool pool) throws SQLException {
+        return Database.select(pool.pool, pool.nextId());
+    }
+
+    /** (c) with the agent, inside one long scope: one call site, one shape. */
+    @Benchmark
+    public String inScope(Pool pool, OpenScope scope) throws SQLException {
+        return Database.select(pool.pool, pool.nextId());
+    }
+
+    /** (d) datasource-proxy alone around the pool, no agent. */
+    @Benchmark
+    public String datasourceProxy(Pool pool) throws SQLException {
+        return Database.select(pool.proxied, pool.nextId());
+    }
+
+    /**
+     * Inside a scope, one shape from two call sites in turn: the agent never trusts the loop to
+     * stay put, so it walks the stack for every statement. Against {@link #inScope} this prices
+     * the call-site fingerprint where it really runs.
+     */
+    @Benchmark
+    public String inScopeEveryStatementWalked(Pool pool, OpenScope scope) throws SQLException {
+        scope.flip = !scope.flip;
+        if (scope.flip) {
+            return Database.select(pool.pool, pool.nextId());
+        }
+        return Database.select(pool.pool, pool.nextId());
+    }
+
+    /** A scope opened and closed around every statement: what a unit of work of one statement costs. */
+    @Benchmark
+    public String scopePerStatement(Pool pool) throws SQLException {
+        try (NPlusOne.Scope scope = NPlusOne.scope("bench unit")) {
+            return Database.select(pool.pool, pool.nextId());
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.nplusone.bench.startup;
+
+import dev.nplusone.bench.Jvm;
+import dev.nplusone.bench.Settings;
+import dev.nplusone.bench.Stats;
+import dev.nplusone.bench.Table;
+import dev.nplusone.bench.Table.Row;
+import dev.nplusone.bench.http.Demo;
+import dev.nplusone.bench.http.DemoStarts;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Question 3: what the agent adds to a JVM's start. Pairs of runs, without then with the agent
+ * (the order alternating), of a trivial main (the whole process, from launch to exit: premain,
+ * main and the agent's exit hook) and of the demo (the JVM's uptime at Spring Boot's "Started"
+ * line). The added time is the median over pairs of the difference within a pair.
+ */
+public final class StartUp {
+
+    private static final String MEASURE = "3. start-up";
+    private static final double TARGET_MS = 400;
+
+    private final Settings settings;
+    private final DemoStarts demoStarts;
+
+    public StartUp(Settings settings, DemoStarts demoStarts) {
+        this.settings = settings;
+        this.demoStarts = demoStarts;
+    }
+
+    public void run(Table table) throws Exception {
+        trivialMain(table);
+        demo(table);
+    }
+
+    private void trivialMain(Table table) throws Exception {
+        List<String> bare = List.of("-cp", Jvm.benchClassPath());
+        List<String> agent = List.of(settings.agentArgument("startup-agent.log"), "-cp", Jvm.benchClassPath());
+        wallMillis(bare); // the first start of a jar pays for the disk cache: pay it outside the figures
+        wallMillis(agent);
+        List<Double> without = new ArrayList<>();
+        List<Double> with = new ArrayList<>();
+        for (int pair = 0; pair < settings.startupPairs; pair++) {
+            boolean agentFirst = pair % 2 == 1;
+            double a = wallMillis(agentFirst ? agent : bare);
+            double b = wallMillis(agentFirst ? bare : agent);
+            without.add(agentFirst ? b : a);
+            with.add(agentFirst ? a : b);
+        }
+        System.err.printf("  trivial main: without %s ms, with %s ms%n", without, with);
+        added(table, "trivial main, launch to exit", without, with, "ms");
+    }
+
+    private double wallMillis(List<String> options) throws Exception {
+        long start = System.nanoTime();
+        Jvm.run(Jvm.command(options, Hello.class.getName()));
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private void demo(Table table) throws Exception {
+        for (int pair = 0; pair < settings.demoStartPairs; pair++) {
+            boolean agentFirst = pair % 2 == 1;
+            for (boolean agent : agentFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                try (Demo demo = Demo.start(settings, agent)) {
+                    demoStarts.add(demo);
+                }
+            }
+        }
+        List<Double> without = seconds(demoStarts.bare());
+        List<Double> with = seconds(demoStarts.agent());
+        System.err.printf("  demo Started at: without %s ms, with %s ms%n", without, with);
+        added(table, "demo, JVM uptime at \"Started\"", without, with, "ms");
+    }
+
+    private static List<Double> seconds(List<Double> seconds) {
+        List<Double> millis = new ArrayList<>();
+        for (double s : seconds) {
+            millis.add(s * 1000);
+        }
+        return millis;
+    }
+
+    private static void added(Table table, String what, List<Double> without, List<Double> with, String unit) {
+        int pairs = Math.min(without.size(), with.size());
+        List<Double> differences = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            differences.add(with.get(i) - without.get(i));
+        }
+        double added = Stats.median(differences);
+        table.add(Row.figure(MEASURE, what + ", bare", String.format("%.0f %s", Stats.median(without), unit), "",
+                "runs " + Stats.range(without, "%.0f")));
+        table.add(Row.target(MEASURE, what + ", agent", String.format("%.0f %s", Stats.median(with), unit),
+                String.format("%+.0f %s", added, unit), pairs + " pairs; added per pair " + Stats.range(differences, "%+.0f"),
+                "< 400 ms added", added < TARGET_MS));
+    }
+}
