@@ -1,8 +1,12 @@
 package dev.nplusone.agent;
 
 import dev.nplusone.bridge.Bridge;
+import dev.nplusone.detect.Attributor;
 import dev.nplusone.detect.CallSites;
 import dev.nplusone.detect.FrameFilter;
+import dev.nplusone.detect.ScopeStatements;
+import dev.nplusone.failure.Failures;
+import dev.nplusone.gate.Breach;
 import dev.nplusone.jdbc.ConnectionWrapper;
 import dev.nplusone.jdbc.StatementListener;
 import dev.nplusone.gate.Baseline;
@@ -12,6 +16,8 @@ import dev.nplusone.report.JsonReport;
 import dev.nplusone.report.LogReport;
 import dev.nplusone.report.Registry;
 import dev.nplusone.scope.Scopes;
+import dev.nplusone.scope.StatementOrigins;
+import dev.nplusone.scope.ThreadStates;
 import dev.nplusone.shape.Shapes;
 import net.bytebuddy.agent.builder.AgentBuilder.RedefinitionStrategy;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
@@ -89,13 +95,17 @@ public final class Agent {
         LogReport report = new LogReport(log.logger(AgentLog.FINDINGS), log.logger(AgentLog.SUMMARY), log.logger(AgentLog.STATEMENTS));
         ClassLoader agentLoader = Agent.class.getClassLoader();
 
-        Scopes scopes = new Scopes(new Shapes(SHAPE_CACHE), new CallSites(new FrameFilter(options.packages(), agentLoader)),
-                registry, report, options.threshold());
-        StatementListener listener = new StatementListener(scopes, registry, options.params());
+        ThreadStates threads = new ThreadStates();
+        CallSites callSites = new CallSites(new FrameFilter(options.packages(), agentLoader));
+        Attributor attributor = new StatementOrigins(threads, Plugins.ORMS);
+        int threshold = options.threshold();
+        Scopes scopes = new Scopes(threads, new Shapes(SHAPE_CACHE), () -> new ScopeStatements(callSites, threshold, attributor),
+                new ReportSink(registry, report));
+        StatementListener listener = new StatementListener(scopes, options.params());
         Bridge.install(new AgentHooks(new ConnectionWrapper(listener), scopes));
 
         letJdkModulesReachBridge(inst);
-        ResettableClassFileTransformer transformer = Instrumenter.install(inst, agentLoader);
+        ResettableClassFileTransformer transformer = Instrumenter.install(inst, agentLoader, Plugins.hooks());
 
         Agent agent = new Agent(options, log, registry, report, listener, transformer, inst);
         Runtime.getRuntime().addShutdownHook(agent.exitHook);
@@ -169,13 +179,31 @@ public final class Agent {
             }
             report.summary(registry, Failures.count());
             if (options.thresholdsGiven()) {
-                report.verdict(Gate.judge(Reports.of(registry), options.thresholds(), Baseline.none()));
+                logVerdict(Gate.judge(Reports.of(registry), options.thresholds(), Baseline.none()));
             }
         } catch (Throwable failure) {
             Failures.caught("writing the exit reports", failure);
         } finally {
             log.stop();
         }
+    }
+
+    /** The thresholds given as agent options, judged at exit: one line per breach, as a warning. */
+    private void logVerdict(Gate.Verdict verdict) {
+        Logger summary = log.logger(AgentLog.SUMMARY);
+        if (verdict.passed()) {
+            summary.info("thresholds: passed");
+            return;
+        }
+        StringBuilder sb = new StringBuilder("thresholds: ").append(verdict.breaches().size())
+                .append(verdict.breaches().size() == 1 ? " breach" : " breaches");
+        for (Breach b : verdict.breaches()) {
+            sb.append(System.lineSeparator()).append("    ").append(b.headline());
+            if (b.finding() != null) {
+                sb.append(System.lineSeparator()).append("      ").append(b.finding().shape());
+            }
+        }
+        summary.warn(sb.toString());
     }
 
     private void info(String message, Object... arguments) {

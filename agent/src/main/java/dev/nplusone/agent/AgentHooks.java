@@ -1,5 +1,7 @@
 package dev.nplusone.agent;
 
+import dev.nplusone.failure.Failures;
+
 import dev.nplusone.bridge.Bridge;
 import dev.nplusone.detect.Finding;
 import dev.nplusone.jdbc.ConnectionWrapper;
@@ -124,17 +126,21 @@ final class AgentHooks implements Bridge.Hooks {
 
     @Override
     public Object lazyLoad(Object loading) {
-        Scopes.ThreadState thread = scopes.thread();
-        Object previous = thread.lazyLoad;
-        thread.lazyLoad = loading;
-        return previous;
+        try {
+            return scopes.thread().swapLazyLoad(loading);
+        } catch (Throwable failure) {
+            Failures.caught("marking a lazy load", failure);
+            return null;
+        }
     }
 
     @Override
     public Object jsonGenerator(Object generator) {
-        Scopes.ThreadState thread = scopes.thread();
-        Object previous = thread.jsonGenerator;
-        thread.jsonGenerator = generator;
-        return previous;
+        try {
+            return scopes.thread().swapJsonGenerator(generator);
+        } catch (Throwable failure) {
+            Failures.caught("marking a JSON generator", failure);
+            return null;
+        }
     }
 }

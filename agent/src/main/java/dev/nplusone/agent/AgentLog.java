@@ -1,5 +1,7 @@
 package dev.nplusone.agent;
 
+import dev.nplusone.failure.Failures;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;

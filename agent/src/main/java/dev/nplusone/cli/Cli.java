@@ -7,7 +7,7 @@ import dev.nplusone.attach.Jvms;
 import dev.nplusone.gate.Check;
 import dev.nplusone.gate.Thresholds;
 import dev.nplusone.gate.UnreadableReport;
-import dev.nplusone.report.JsonReader;
+import dev.nplusone.json.JsonReader;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.nplusone.detect;
 
+import dev.nplusone.orm.Association;
+
 /**
  * What a repeated statement was part of, beyond its stack: the ORM association whose lazy load ran
  * it, and where a serializer was in the JSON it wrote. Either may be null. Immutable.

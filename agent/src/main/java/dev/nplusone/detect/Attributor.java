@@ -1,5 +1,7 @@
 package dev.nplusone.detect;
 
+import dev.nplusone.orm.Association;
+
 /**
  * Tells {@link ScopeStatements} what the statement executing on this thread belongs to. The costly
  * part, {@link #attribute()}, is asked only when a call site repeats; the per-statement path asks

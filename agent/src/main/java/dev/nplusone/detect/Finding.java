@@ -1,5 +1,7 @@
 package dev.nplusone.detect;
 
+import dev.nplusone.orm.Association;
+
 import java.util.List;
 
 /** One problem found in one scope instance. Immutable. */

@@ -1,5 +1,7 @@
 package dev.nplusone.detect;
 
+import dev.nplusone.reflect.GeneratedClasses;
+
 import java.util.List;
 
 /**
@@ -118,7 +120,7 @@ public final class FrameFilter {
         String name = type.getName();
         ClassLoader loader = type.getClassLoader();
         if (loader == null || loader == ClassLoader.getPlatformClassLoader() || loader == agentLoader
-                || startsWithAny(name, OURS) || isGenerated(type, name)) {
+                || startsWithAny(name, OURS) || GeneratedClasses.isGenerated(type)) {
             return Kind.PLUMBING;
         }
         if (startsWithAny(name, preferred)) {
@@ -138,12 +140,6 @@ public final class FrameFilter {
             return Kind.APPLICATION;
         }
         return startsWithAny(name, INFRASTRUCTURE) ? Kind.INFRASTRUCTURE : Kind.APPLICATION;
-    }
-
-    // Spring's CGLIB subclasses ($$SpringCGLIB$$), Hibernate and Byte Buddy proxies, JDK proxies.
-    private static boolean isGenerated(Class<?> type, String name) {
-        return type.isSynthetic() || name.contains("$$") || name.contains("$HibernateProxy")
-                || name.contains("$ByteBuddy$") || name.startsWith("com.sun.proxy.") || name.contains(".$Proxy");
     }
 
     private static boolean startsWithAny(String name, String[] prefixes) {

@@ -1,5 +1,7 @@
 package dev.nplusone.detect;
 
+import dev.nplusone.orm.Association;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

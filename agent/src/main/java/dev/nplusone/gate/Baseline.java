@@ -1,7 +1,7 @@
 package dev.nplusone.gate;
 
-import dev.nplusone.report.JsonReader;
-import dev.nplusone.report.JsonWriter;
+import dev.nplusone.json.JsonReader;
+import dev.nplusone.json.JsonWriter;
 
 import java.io.IOException;
 import java.io.Writer;

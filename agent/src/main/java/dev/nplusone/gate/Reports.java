@@ -1,6 +1,6 @@
 package dev.nplusone.gate;
 
-import dev.nplusone.report.JsonReader;
+import dev.nplusone.json.JsonReader;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

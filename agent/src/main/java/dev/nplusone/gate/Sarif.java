@@ -1,6 +1,6 @@
 package dev.nplusone.gate;
 
-import dev.nplusone.report.JsonWriter;
+import dev.nplusone.json.JsonWriter;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -1,6 +1,6 @@
 package dev.nplusone.jdbc;
 
-import dev.nplusone.agent.Failures;
+import dev.nplusone.failure.Failures;
 import net.ttddyy.dsproxy.ConnectionInfo;
 import net.ttddyy.dsproxy.proxy.JdbcProxyFactory;
 import net.ttddyy.dsproxy.proxy.NanoTimeStopwatchFactory;

@@ -1,8 +1,8 @@
 package dev.nplusone.jdbc;
 
-import dev.nplusone.agent.Failures;
-import dev.nplusone.report.Registry;
+import dev.nplusone.failure.Failures;
 import dev.nplusone.scope.Scopes;
+import dev.nplusone.scope.ThreadState;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
@@ -20,14 +20,12 @@ import java.util.List;
 public final class StatementListener implements QueryExecutionListener {
 
     private final Scopes scopes;
-    private final Registry registry;
     private final boolean keepParameters;
     /** False once the agent is detached: connections wrapped before then stay wrapped, silent. */
     private volatile boolean recording = true;
 
-    public StatementListener(Scopes scopes, Registry registry, boolean keepParameters) {
+    public StatementListener(Scopes scopes, boolean keepParameters) {
         this.scopes = scopes;
-        this.registry = registry;
         this.keepParameters = keepParameters;
     }
 
@@ -41,10 +39,7 @@ public final class StatementListener implements QueryExecutionListener {
             return;
         }
         try {
-            Scopes.ThreadState thread = scopes.thread();
-            if (thread.executing == null) {
-                thread.executing = execution;
-            }
+            scopes.thread().executionStarts(execution);
         } catch (Throwable failure) {
             Failures.caught("statement listener", failure);
         }
@@ -56,17 +51,16 @@ public final class StatementListener implements QueryExecutionListener {
             return;
         }
         try {
-            Scopes.ThreadState thread = scopes.thread();
-            if (thread.executing != execution) {
+            ThreadState thread = scopes.thread();
+            if (!thread.executionEnds(execution)) {
                 return; // an inner proxy of the same execution
             }
-            thread.executing = null;
-            boolean inScope = thread.inScope();
-            registry.statement(inScope);
-            if (inScope && !queries.isEmpty()) {
-                scopes.statement(thread, queries.get(0).getQuery(), StatementKeys.of(queries), execution.getElapsedTime(),
-                        keepParameters ? ParameterText.of(queries) : null);
+            if (!thread.inScope() || queries.isEmpty()) {
+                scopes.unscoped();
+                return;
             }
+            scopes.statement(thread, queries.get(0).getQuery(), StatementKeys.of(queries), execution.getElapsedTime(),
+                    keepParameters ? ParameterText.of(queries) : null);
         } catch (Throwable failure) {
             Failures.caught("statement listener", failure);
         }

@@ -1,5 +1,7 @@
 package dev.nplusone.report;
 
+import dev.nplusone.json.JsonWriter;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -100,6 +100,7 @@ public final class LogReport {
         sb.append(value);
     }
 
+    /** Whether the statement log ({@code log=statements}) is on. */
     public boolean logsStatements() {
         return statements.isDebugEnabled();
     }
@@ -145,22 +146,5 @@ public final class LogReport {
             }
         }
         summary.info(sb.toString());
-    }
-
-    /** The thresholds given as agent options, judged at exit: one line per breach, as a warning. */
-    public void verdict(dev.nplusone.gate.Gate.Verdict verdict) {
-        if (verdict.passed()) {
-            summary.info("thresholds: passed");
-            return;
-        }
-        StringBuilder sb = new StringBuilder("thresholds: ").append(verdict.breaches().size())
-                .append(verdict.breaches().size() == 1 ? " breach" : " breaches");
-        for (dev.nplusone.gate.Breach b : verdict.breaches()) {
-            sb.append(System.lineSeparator()).append("    ").append(b.headline());
-            if (b.finding() != null) {
-                sb.append(System.lineSeparator()).append("      ").append(b.finding().shape());
-            }
-        }
-        summary.warn(sb.toString());
     }
 }

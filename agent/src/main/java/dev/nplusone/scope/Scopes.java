@@ -1,59 +1,33 @@
 package dev.nplusone.scope;
 
-import dev.nplusone.agent.Failures;
-import dev.nplusone.detect.Attributor;
-import dev.nplusone.detect.CallSites;
 import dev.nplusone.detect.Finding;
-import dev.nplusone.detect.ScopeStatements;
-import dev.nplusone.orm.HibernateAssociations;
-import dev.nplusone.report.LogReport;
-import dev.nplusone.report.Registry;
+import dev.nplusone.failure.Failures;
+import dev.nplusone.reflect.GeneratedClasses;
 import dev.nplusone.shape.Shapes;
 
 import java.util.List;
 
 /**
- * The scopes open on each thread, and the statements recorded in them.
+ * The scopes open on each thread: a stack per thread, and nothing else.
  *
- * <p>Each thread has its own stack of {@link Frame}s, so nothing here is shared between threads
- * but the {@link Registry} that scopes report to when they close. A statement counts in every
- * open frame of its thread; it is grouped for detection in the outermost one, so that an N+1
- * spread over many small nested scopes (one serialization per item, say) is still seen.
+ * <p>Each thread has its own stack of {@link Frame}s, so nothing here is shared between threads. A
+ * statement counts in every open frame of its thread; it is grouped for detection in the outermost
+ * one, so that an N+1 spread over many small nested scopes (one serialization per item, say) is
+ * still seen. What detection is ({@link Detection}) and where results go ({@link ScopeSink}) are
+ * given by the agent.
  */
 public final class Scopes {
 
-    /**
-     * What the agent keeps per thread: the innermost open scope, the statement being executed, and
-     * what it may be part of (read only when a statement repeats).
-     */
-    public static final class ThreadState {
-        Frame innermost;
-        /** The outermost execution in progress, so that stacked JDBC proxies count it once. */
-        public Object executing;
-        /** The ORM lazy load in progress (a Hibernate collection or proxy initializer), set by advice around it. */
-        public Object lazyLoad;
-        /** The JSON generator writing a value, set by advice around Jackson's serialization. */
-        public Object jsonGenerator;
-
-        public boolean inScope() {
-            return innermost != null;
-        }
-    }
-
-    private final ThreadLocal<ThreadState> threads = ThreadLocal.withInitial(ThreadState::new);
+    private final ThreadStates threads;
     private final Shapes shapes;
-    private final CallSites callSites;
-    private final Registry registry;
-    private final LogReport log;
-    private final int threshold;
-    private final Attributor attributor = new StatementOrigins(threads, new HibernateAssociations());
+    private final Detection detection;
+    private final ScopeSink sink;
 
-    public Scopes(Shapes shapes, CallSites callSites, Registry registry, LogReport log, int threshold) {
+    public Scopes(ThreadStates threads, Shapes shapes, Detection detection, ScopeSink sink) {
+        this.threads = threads;
         this.shapes = shapes;
-        this.callSites = callSites;
-        this.registry = registry;
-        this.log = log;
-        this.threshold = threshold;
+        this.detection = detection;
+        this.sink = sink;
     }
 
     public ThreadState thread() {
@@ -94,7 +68,7 @@ public final class Scopes {
 
     private Frame push(ThreadState t, Kind kind, String name) {
         Frame parent = t.innermost;
-        Frame frame = new Frame(kind, name, parent, parent == null ? new ScopeStatements(callSites, threshold, attributor) : null);
+        Frame frame = new Frame(kind, name, parent, parent == null ? detection.start() : null);
         t.innermost = frame;
         return frame;
     }
@@ -155,15 +129,18 @@ public final class Scopes {
 
     /** Reports a closing scope; returns its findings, or null when it is nested (detection runs over the outermost). */
     private List<Finding> finish(Frame frame) {
-        registry.scopeClosed(frame.kind.json(), frame.name(), frame.count);
+        sink.scopeClosed(frame.kind.json(), frame.name(), frame.count);
         if (!frame.isOutermost()) {
             return null;
         }
         List<Finding> findings = frame.statements.findings();
-        for (Finding finding : findings) {
-            registry.add(finding, log::found);
-        }
+        sink.findings(findings);
         return findings;
+    }
+
+    /** Counts a statement executed outside any scope. */
+    public void unscoped() {
+        sink.statement(false);
     }
 
     /**
@@ -173,14 +150,15 @@ public final class Scopes {
      * @param parameters   printable values, or null unless the user asked for them
      */
     public void statement(ThreadState t, String sql, long statementKey, long nanos, String parameters) {
+        sink.statement(true);
         Frame innermost = t.innermost;
         for (Frame f = innermost; f != null; f = f.parent) {
             f.count++;
         }
         String shape = shapes.of(sql);
         innermost.statements.add(shape, statementKey, innermost, nanos, parameters);
-        if (log.logsStatements()) {
-            log.statement(innermost.names(), shape, parameters);
+        if (sink.wantsShapes()) {
+            sink.statementShape(innermost.names(), shape, parameters);
         }
     }
 
@@ -200,11 +178,6 @@ public final class Scopes {
                 }
             }
         }
-        String name = type.getSimpleName().isEmpty() ? type.getName() : type.getSimpleName();
-        int generated = name.indexOf("$$");
-        if (generated < 0) {
-            generated = name.indexOf("$HibernateProxy");
-        }
-        return generated > 0 ? name.substring(0, generated) : name;
+        return GeneratedClasses.userName(type.getSimpleName().isEmpty() ? type.getName() : type.getSimpleName());
     }
 }

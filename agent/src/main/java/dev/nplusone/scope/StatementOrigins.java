@@ -1,56 +1,78 @@
 package dev.nplusone.scope;
 
-import dev.nplusone.agent.Failures;
-import dev.nplusone.detect.Association;
+import dev.nplusone.failure.Failures;
+import dev.nplusone.orm.Association;
 import dev.nplusone.detect.Attribution;
 import dev.nplusone.detect.Attributor;
-import dev.nplusone.orm.HibernateAssociations;
+import dev.nplusone.orm.Orm;
 import dev.nplusone.scope.serialization.JsonPaths;
 
+import java.util.List;
+
 /**
- * What a statement on this thread belongs to, from what advice marked in its {@link Scopes.ThreadState}:
- * the Hibernate lazy load in progress and the Jackson generator writing. The JSON position also tells
- * which to-one holds a proxy when the mapping alone cannot.
+ * What a statement on this thread belongs to, from what advice marked in its {@link ThreadState}:
+ * the ORM lazy load in progress, named by the ORM whose it is, and the Jackson generator writing.
+ * The JSON position also tells which to-one holds a proxy when the mapping alone cannot.
  */
-final class StatementOrigins implements Attributor {
+public final class StatementOrigins implements Attributor {
 
-    private final ThreadLocal<Scopes.ThreadState> threads;
-    private final HibernateAssociations associations;
+    private final ThreadStates threads;
+    private final List<Orm> orms;
 
-    StatementOrigins(ThreadLocal<Scopes.ThreadState> threads, HibernateAssociations associations) {
+    public StatementOrigins(ThreadStates threads, List<Orm> orms) {
         this.threads = threads;
-        this.associations = associations;
+        this.orms = List.copyOf(orms);
     }
 
     @Override
     public Object lazyLoad() {
-        return threads.get().lazyLoad;
+        return threads.get().lazyLoad();
     }
 
     @Override
     public Attribution attribute() {
-        Scopes.ThreadState thread = threads.get();
-        Object loading = thread.lazyLoad;
-        Object generator = thread.jsonGenerator;
+        ThreadState thread = threads.get();
+        Object loading = thread.lazyLoad();
+        Object generator = thread.jsonGenerator();
         if (loading == null && generator == null) {
             return Attribution.NONE;
         }
         JsonPaths.Position at = null;
         if (generator != null) {
             try {
-                at = JsonPaths.locate(generator, value -> associations.isProxyOf(value, loading));
+                at = JsonPaths.locate(generator, value -> isProxyOf(value, loading));
             } catch (Throwable failure) {
                 Failures.caught("reading the JSON path", failure);
             }
         }
-        Association association = at == null
-                ? associations.describe(loading, null, null)
-                : associations.describe(loading, at.holder(), at.property());
+        Association association = at == null ? describe(loading, null, null) : describe(loading, at.holder(), at.property());
         return new Attribution(association, at == null ? null : at.path());
     }
 
     @Override
     public Association association(Object lazyLoad) {
-        return associations.describe(lazyLoad, null, null);
+        return describe(lazyLoad, null, null);
+    }
+
+    private Association describe(Object lazyLoad, Object holder, String property) {
+        if (lazyLoad == null) {
+            return null;
+        }
+        for (Orm orm : orms) {
+            Association association = orm.describe(lazyLoad, holder, property);
+            if (association != null) {
+                return association;
+            }
+        }
+        return null;
+    }
+
+    private boolean isProxyOf(Object value, Object lazyLoad) {
+        for (Orm orm : orms) {
+            if (orm.isProxyOf(value, lazyLoad)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

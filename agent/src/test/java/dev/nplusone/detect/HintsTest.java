@@ -1,5 +1,7 @@
 package dev.nplusone.detect;
 
+import dev.nplusone.orm.Association;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -36,7 +38,8 @@ class HintsTest {
 
     @Test
     void aProxyOfAnEntityThatNoAssociationHoldsSuggestsBatchesOfIt() {
-        Association loose = new Association(null, null, Association.Kind.TO_ONE, "com.acme.Address", Set.of("com.acme.Address"), List.of());
+        Association loose = new Association(null, null, Association.Kind.TO_ONE, "com.acme.Address", Set.of("com.acme.Address"), List.of(),
+                new dev.nplusone.orm.hibernate.HibernateOrm());
         assertEquals("these Address proxies were initialized one at a time: fetch them with the query that loads what holds them"
                 + " (a join fetch or an entity graph), or load them in batches with @BatchSize on Address",
                 Hints.nPlusOne("select * from address where id = ?", loose, null, null));
@@ -46,9 +49,17 @@ class HintsTest {
     @Test
     void pluralsOfEntityNames() {
         Association category = new Association("com.acme.Category", "children", Association.Kind.ONE_TO_MANY, "com.acme.Category",
-                Set.of("com.acme.Category"), List.of());
+                Set.of("com.acme.Category"), List.of(), new dev.nplusone.orm.hibernate.HibernateOrm());
         assertEquals("fetch Category.children with the query that loads the Categories: left join fetch c.children,"
                 + " or @EntityGraph(attributePaths = \"children\"); or load it for many Categories at once with @BatchSize on Category.children",
                 Hints.nPlusOne("select * from category where parent_id = ?", category, null, null));
+    }
+
+    @Test
+    void withoutAnOrmTheFixIsPortableJpa() {
+        Association attendees = new Association("com.acme.Event", "attendees", Association.Kind.ONE_TO_MANY, "com.acme.Attendee",
+                Set.of("com.acme.Attendee"), List.of());
+        assertEquals("fetch Event.attendees with the query that loads the Events: left join fetch e.attendees,"
+                + " or @EntityGraph(attributePaths = \"attendees\")", Hints.nPlusOne("select ...", attendees, null, null));
     }
 }

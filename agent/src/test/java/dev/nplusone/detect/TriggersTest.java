@@ -1,5 +1,7 @@
 package dev.nplusone.detect;
 
+import dev.nplusone.orm.Association;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TriggersTest {
 
     private static final String PKG = "com.acme.";
+    /** The ORM whose words the hints use. */
+    private static final dev.nplusone.orm.Orm HIBERNATE = new dev.nplusone.orm.hibernate.HibernateOrm();
     private static final Association CREATOR = association("Event", "creator", Association.Kind.MANY_TO_ONE, "User");
     private static final Association ATTENDEES = association("Event", "attendees", Association.Kind.MANY_TO_MANY, "Attendee");
     private static final Association ORGANIZATION = association("Attendee", "organization", Association.Kind.MANY_TO_ONE, "Organization");
@@ -68,7 +72,7 @@ class TriggersTest {
     }
 
     private static Association association(String owner, String property, Association.Kind kind, String target) {
-        return new Association(PKG + owner, property, kind, PKG + target, Set.of(PKG + target), List.of());
+        return new Association(PKG + owner, property, kind, PKG + target, Set.of(PKG + target), List.of(), HIBERNATE);
     }
 
     /** One statement; each shape has a call site of its own, as each load has its line. */
@@ -227,7 +231,7 @@ class TriggersTest {
         Association talks = association("Event", "talks", Association.Kind.ONE_TO_MANY, "Talk");
         Association person = new Association(null, null, Association.Kind.MANY_TO_ONE, PKG + "Person", Set.of(PKG + "Person"),
                 List.of(association("Event", "organizer", Association.Kind.MANY_TO_ONE, "Person"),
-                        association("Talk", "speaker", Association.Kind.MANY_TO_ONE, "Person")));
+                        association("Talk", "speaker", Association.Kind.MANY_TO_ONE, "Person")), HIBERNATE);
         query(EVENTS);
         lazy(talks, "select t1_0.id from talk t1_0 where t1_0.event_id = ?");
         for (int talk = 0; talk < 3; talk++) {

@@ -1,6 +1,8 @@
 package dev.nplusone.report;
 
-import dev.nplusone.detect.Association;
+import dev.nplusone.json.JsonReader;
+
+import dev.nplusone.orm.Association;
 import dev.nplusone.detect.Attribution;
 import dev.nplusone.detect.Finding;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.nplusone.detect;
+package dev.nplusone.orm;
 
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +41,7 @@ public final class Association {
     private final String target;
     private final Set<String> targetTypes;
     private final List<Association> candidates;
+    private final Orm orm;
 
     /**
      * @param owner       the entity (class name) that declares it; null when a to-one's holder is not known
@@ -51,6 +52,13 @@ public final class Association {
      */
     public Association(String owner, String property, Kind kind, String target, Set<String> targetTypes,
                        List<Association> candidates) {
+        this(owner, property, kind, target, targetTypes, candidates, null);
+    }
+
+    /** @param orm the ORM that maps it, which words its fix; null for JPA's portable wording */
+    public Association(String owner, String property, Kind kind, String target, Set<String> targetTypes,
+                       List<Association> candidates, Orm orm) {
+        this.orm = orm;
         this.owner = owner;
         this.property = property;
         this.kind = kind;
@@ -96,6 +104,11 @@ public final class Association {
     /** Associations that could hold a to-one proxy whose holder is not known; empty otherwise. */
     public List<Association> candidates() {
         return candidates;
+    }
+
+    /** The fix for loading it once per parent, in the words of the ORM that maps it (see {@link Orm#fix}). */
+    public String fix(String fetchFrom, String fetchPath) {
+        return orm == null ? JpaFixes.PORTABLE.fix(this, fetchFrom, fetchPath) : orm.fix(this, fetchFrom, fetchPath);
     }
 
     /** Whether what it loads is an instance of that entity (or a subclass of it). */

@@ -1,7 +1,12 @@
-package dev.nplusone.orm;
+package dev.nplusone.orm.hibernate;
 
-import dev.nplusone.agent.Failures;
-import dev.nplusone.detect.Association;
+import dev.nplusone.orm.jpa.JpaMapping;
+
+import dev.nplusone.failure.Failures;
+import dev.nplusone.hook.Hook;
+import dev.nplusone.orm.Association;
+import dev.nplusone.orm.JpaFixes;
+import dev.nplusone.orm.Orm;
 import dev.nplusone.reflect.PublicMethods;
 
 import java.util.ArrayList;
@@ -10,7 +15,7 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * Names the association behind a Hibernate lazy load, given what {@link CollectionLoadAdvice} and
+ * Hibernate, 5 (javax) to 7 (jakarta), as an {@link Orm}. Names the association behind a Hibernate lazy load, given what {@link CollectionLoadAdvice} and
  * {@link ProxyLoadAdvice} marked: a collection (its role is the association's name) or a to-one
  * proxy's initializer (it knows the entity it stands for; the mapping, or the serializer that was
  * writing it, tells which association holds it).
@@ -19,7 +24,7 @@ import java.util.WeakHashMap;
  * {@code HibernateProxy}) and the standard JPA metamodel, read reflectively: the same code serves
  * Hibernate 5 (javax) to 7 (jakarta). Asked only when a statement repeats; never throws.
  */
-public final class HibernateAssociations {
+public final class HibernateOrm implements Orm {
 
     static final String COLLECTION = "org.hibernate.collection.spi.PersistentCollection";
     static final String INITIALIZER = "org.hibernate.proxy.LazyInitializer";
@@ -40,8 +45,10 @@ public final class HibernateAssociations {
         }
     };
 
+    private static final JpaFixes FIXES = new JpaFixes("@BatchSize");
+
     /** One mapping per session factory, read the first time one of its associations repeats. */
-    private final Map<Object, Mapping> mappings = new WeakHashMap<>();
+    private final Map<Object, JpaMapping> mappings = new WeakHashMap<>();
 
     /**
      * The association a lazy load stands for; null when it is none of Hibernate's or cannot be read.
@@ -50,6 +57,7 @@ public final class HibernateAssociations {
      *                 proxy when several could; null when none
      * @param property that property's name; null when none
      */
+    @Override
     public Association describe(Object lazyLoad, Object holder, String property) {
         if (lazyLoad == null) {
             return null;
@@ -70,6 +78,7 @@ public final class HibernateAssociations {
     }
 
     /** Whether {@code value} is the proxy that the lazy load initializes: what a serializer writes is then the association itself. */
+    @Override
     public boolean isProxyOf(Object value, Object lazyLoad) {
         if (value == null || lazyLoad == null || TYPES.get(value.getClass()) != Type.PROXY) {
             return false;
@@ -82,15 +91,25 @@ public final class HibernateAssociations {
         }
     }
 
+    @Override
+    public Hook hook() {
+        return new HibernateHook();
+    }
+
+    @Override
+    public String fix(Association association, String fetchFrom, String fetchPath) {
+        return FIXES.fix(association, fetchFrom, fetchPath);
+    }
+
     private Association collection(Object collection) {
         String role = (String) PublicMethods.call(collection, "getRole");
         if (role == null) {
             return null;
         }
-        Mapping mapping = mapping(collection);
+        JpaMapping mapping = mapping(collection);
         Association known = mapping == null ? null : mapping.collection(role);
         if (known == null) {
-            for (Mapping other : knownMappings()) { // the session is gone: any factory that maps the role
+            for (JpaMapping other : knownMappings()) { // the session is gone: any factory that maps the role
                 known = other.collection(role);
                 if (known != null) {
                     break;
@@ -105,7 +124,7 @@ public final class HibernateAssociations {
         if (dot < 0) {
             return null;
         }
-        return new Association(role.substring(0, dot), role.substring(dot + 1), Association.Kind.TO_MANY, null, java.util.Set.of(), List.of());
+        return new Association(role.substring(0, dot), role.substring(dot + 1), Association.Kind.TO_MANY, null, java.util.Set.of(), List.of(), this);
     }
 
     private Association toOne(Object initializer, Object holder, String property) {
@@ -114,35 +133,35 @@ public final class HibernateAssociations {
             return null;
         }
         Class<?> target = (Class<?>) persistentClass;
-        Mapping mapping = mapping(initializer);
+        JpaMapping mapping = mapping(initializer);
         if (mapping == null) {
-            List<Mapping> known = knownMappings();
+            List<JpaMapping> known = knownMappings();
             mapping = known.size() == 1 ? known.get(0) : null;
         }
         if (mapping == null) {
-            return new Association(null, null, Association.Kind.TO_ONE, target.getName(), Mapping.typeNames(target), List.of());
+            return new Association(null, null, Association.Kind.TO_ONE, target.getName(), JpaMapping.typeNames(target), List.of(), this);
         }
         return mapping.toOne(target, holder, property);
     }
 
     /** The mapping of the session factory behind a collection's or initializer's session; null when it has none now. */
-    private Mapping mapping(Object sessionHolder) {
+    private JpaMapping mapping(Object sessionHolder) {
         Object session = PublicMethods.call(sessionHolder, "getSession");
         Object factory = PublicMethods.call(session, "getFactory");
         if (factory == null) {
             return null;
         }
         synchronized (mappings) {
-            Mapping mapping = mappings.get(factory);
+            JpaMapping mapping = mappings.get(factory);
             if (mapping == null) {
-                mapping = Mapping.of(factory);
+                mapping = JpaMapping.of(factory, this);
                 mappings.put(factory, mapping);
             }
             return mapping;
         }
     }
 
-    private List<Mapping> knownMappings() {
+    private List<JpaMapping> knownMappings() {
         synchronized (mappings) {
             return new ArrayList<>(mappings.values());
         }

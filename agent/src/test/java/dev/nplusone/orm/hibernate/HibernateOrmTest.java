@@ -1,6 +1,6 @@
-package dev.nplusone.orm;
+package dev.nplusone.orm.hibernate;
 
-import dev.nplusone.detect.Association;
+import dev.nplusone.orm.Association;
 import dev.nplusone.it.apps.orm.Event;
 import dev.nplusone.it.apps.orm.OrmApp;
 import dev.nplusone.it.apps.orm.Talk;
@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Associations named from what the advice marks, a Hibernate 7 collection or proxy initializer,
  * without the agent: the test hands them over itself.
  */
-class HibernateAssociationsTest {
+class HibernateOrmTest {
 
     private static final String PKG = "dev.nplusone.it.apps.orm.";
 
@@ -37,7 +37,7 @@ class HibernateAssociationsTest {
     }
 
     private static SessionFactory factory;
-    private final HibernateAssociations associations = new HibernateAssociations();
+    private final HibernateOrm associations = new HibernateOrm();
     private Session session;
     private Event event;
 

@@ -1,6 +1,7 @@
-package dev.nplusone.orm;
+package dev.nplusone.orm.jpa;
 
-import dev.nplusone.detect.Association;
+import dev.nplusone.orm.Association;
+import dev.nplusone.orm.Orm;
 import dev.nplusone.reflect.PublicMethods;
 
 import java.util.ArrayList;
@@ -17,12 +18,13 @@ import java.util.Set;
  * against neither): every to-many by its Hibernate role, every to-one with its owner and target.
  * Attributes of embedded values are read one level down ({@code address.country}).
  */
-final class Mapping {
+public final class JpaMapping {
 
     private static final int EMBEDDED_DEPTH = 3;
 
     /** By {@code com.acme.Event.attendees}: Hibernate's collection role, and the same form for to-ones. */
     private final Map<String, Association> byName = new HashMap<>();
+    private final Orm orm;
     private final List<ToOne> toOnes = new ArrayList<>();
 
     /** A to-one attribute, with the classes that tell which proxies it can hold. */
@@ -38,9 +40,17 @@ final class Mapping {
         }
     }
 
-    /** Reads the mapping of a session factory (a JPA {@code EntityManagerFactory}). */
-    static Mapping of(Object factory) {
-        Mapping mapping = new Mapping();
+    private JpaMapping(Orm orm) {
+        this.orm = orm;
+    }
+
+    /**
+     * Reads the mapping of a session factory (a JPA {@code EntityManagerFactory}).
+     *
+     * @param orm the ORM whose associations these are: it words their fixes
+     */
+    public static JpaMapping of(Object factory, Orm orm) {
+        JpaMapping mapping = new JpaMapping(orm);
         Object metamodel = PublicMethods.call(factory, "getMetamodel");
         Object entities = PublicMethods.call(metamodel, "getEntities");
         if (!(entities instanceof Collection)) {
@@ -85,7 +95,7 @@ final class Mapping {
             return;
         }
         Class<?> targetType = (Class<?>) target;
-        Association association = new Association(owner.getName(), path, associationKind, targetType.getName(), typeNames(targetType), List.of());
+        Association association = new Association(owner.getName(), path, associationKind, targetType.getName(), typeNames(targetType), List.of(), orm);
         byName.put(association.name(), association);
         if (!associationKind.many() && !inheritedFromEntity(owner, attribute)) {
             toOnes.add(new ToOne(owner, targetType, association));
@@ -118,7 +128,7 @@ final class Mapping {
     }
 
     /** The class and its superclasses, by name: a load of an Attendee loads a Person too. */
-    static Set<String> typeNames(Class<?> type) {
+    public static Set<String> typeNames(Class<?> type) {
         Set<String> names = new LinkedHashSet<>();
         for (Class<?> t = type; t != null && t != Object.class; t = t.getSuperclass()) {
             names.add(t.getName());
@@ -127,7 +137,7 @@ final class Mapping {
     }
 
     /** A collection by its Hibernate role; null when the mapping does not have it. */
-    Association collection(String role) {
+    public Association collection(String role) {
         return byName.get(role);
     }
 
@@ -138,7 +148,7 @@ final class Mapping {
      * @param holder   the object whose property was being written; null when none
      * @param property that property's JSON name; null when none
      */
-    Association toOne(Class<?> target, Object holder, String property) {
+    public Association toOne(Class<?> target, Object holder, String property) {
         List<ToOne> candidates = new ArrayList<>();
         for (ToOne toOne : toOnes) {
             if (toOne.target.isAssignableFrom(target)) {
@@ -170,6 +180,6 @@ final class Mapping {
         }
         possible.sort(java.util.Comparator.comparing(Association::name)); // the metamodel's sets have no order
         Association.Kind kind = allManyToOne && !possible.isEmpty() ? Association.Kind.MANY_TO_ONE : Association.Kind.TO_ONE;
-        return new Association(null, null, kind, target.getName(), typeNames(target), possible);
+        return new Association(null, null, kind, target.getName(), typeNames(target), possible, orm);
     }
 }

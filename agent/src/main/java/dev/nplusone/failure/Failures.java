@@ -1,4 +1,4 @@
-package dev.nplusone.agent;
+package dev.nplusone.failure;
 
 import org.slf4j.Logger;
 
@@ -20,7 +20,7 @@ public final class Failures {
     private Failures() {
     }
 
-    static void logTo(Logger log) {
+    public static void logTo(Logger log) {
         logger = log;
     }
 

@@ -1,4 +1,4 @@
-package dev.nplusone.report;
+package dev.nplusone.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

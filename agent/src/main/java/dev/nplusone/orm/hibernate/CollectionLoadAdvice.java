@@ -1,4 +1,4 @@
-package dev.nplusone.orm;
+package dev.nplusone.orm.hibernate;
 
 import dev.nplusone.bridge.Bridge;
 import net.bytebuddy.asm.Advice;

@@ -1,4 +1,4 @@
-package dev.nplusone.report;
+package dev.nplusone.json;
 
 import java.io.IOException;
 import java.io.Writer;

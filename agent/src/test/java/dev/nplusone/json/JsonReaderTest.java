@@ -1,4 +1,7 @@
-package dev.nplusone.report;
+package dev.nplusone.json;
+
+import dev.nplusone.report.JsonReport;
+import dev.nplusone.report.Registry;
 
 import org.junit.jupiter.api.Test;
 

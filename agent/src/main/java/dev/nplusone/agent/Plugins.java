@@ -1,0 +1,45 @@
+package dev.nplusone.agent;
+
+import dev.nplusone.hook.Hook;
+import dev.nplusone.jdbc.JdbcHook;
+import dev.nplusone.orm.Orm;
+import dev.nplusone.orm.hibernate.HibernateOrm;
+import dev.nplusone.scope.http.JdkHttpServerHook;
+import dev.nplusone.scope.http.ServletHook;
+import dev.nplusone.scope.serialization.JacksonHook;
+import dev.nplusone.scope.test.TestMethodHook;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything the agent hooks, in one place: a new library to watch is a package of its own (its
+ * hook and advice) and one line here.
+ */
+final class Plugins {
+
+    /** ORMs whose lazy loads a finding can name. */
+    static final List<Orm> ORMS = List.of(
+            new HibernateOrm());
+
+    /** Where statements come from and where units of work begin and end. */
+    static final List<Hook> HOOKS = List.of(
+            new JdbcHook(),
+            ServletHook.JAKARTA,
+            ServletHook.JAVAX,
+            new JdkHttpServerHook(),
+            new JacksonHook(),
+            new TestMethodHook());
+
+    private Plugins() {
+    }
+
+    /** The hooks, then each ORM's. */
+    static List<Hook> hooks() {
+        List<Hook> all = new ArrayList<>(HOOKS);
+        for (Orm orm : ORMS) {
+            all.add(orm.hook());
+        }
+        return all;
+    }
+}

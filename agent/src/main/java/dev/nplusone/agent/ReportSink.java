@@ -1,0 +1,49 @@
+package dev.nplusone.agent;
+
+import dev.nplusone.detect.Finding;
+import dev.nplusone.report.LogReport;
+import dev.nplusone.report.Registry;
+import dev.nplusone.scope.ScopeSink;
+
+import java.util.List;
+
+/** The agent's own outputs as one {@link ScopeSink}: the registry that the reports are written from, and the log. */
+final class ReportSink implements ScopeSink {
+
+    private final Registry registry;
+    private final LogReport log;
+    private final boolean logsShapes;
+
+    ReportSink(Registry registry, LogReport log) {
+        this.registry = registry;
+        this.log = log;
+        this.logsShapes = log.logsStatements();
+    }
+
+    @Override
+    public void statement(boolean inScope) {
+        registry.statement(inScope);
+    }
+
+    @Override
+    public boolean wantsShapes() {
+        return logsShapes;
+    }
+
+    @Override
+    public void statementShape(List<String> path, String shape, String parameters) {
+        log.statement(path, shape, parameters);
+    }
+
+    @Override
+    public void scopeClosed(String kind, String name, int statements) {
+        registry.scopeClosed(kind, name, statements);
+    }
+
+    @Override
+    public void findings(List<Finding> findings) {
+        for (Finding finding : findings) {
+            registry.add(finding, log::found);
+        }
+    }
+}
