@@ -1,0 +1,4 @@
+/**
+ * Test methods (JUnit 5, JUnit 4, TestNG) as scopes of kind {@code test}.
+ */
+package dev.nplusone.scope.test;
