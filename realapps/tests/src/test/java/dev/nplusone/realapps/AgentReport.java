@@ -86,17 +86,31 @@ record AgentReport(Path file, List<Scope> scopes, List<Finding> findings) {
     /**
      * Every finding is one of those expected (type, scope and location), and every one named an
      * application line: not a pool's, a driver's, Spring's or Hibernate's, however the application's
-     * own package is called.
+     * own package is called. Findings of the {@code frameworkScopes}, where no application frame was
+     * on the stack, are said to be so instead, and are checked by their own tests.
      */
-    void assertOnly(String applicationPackage, List<Expected> expected) {
+    void assertOnly(String applicationPackage, List<Expected> expected, String... frameworkScopes) {
+        List<String> framework = List.of(frameworkScopes);
         List<String> wanted = expected.stream().map(e -> e.type() + " | " + e.scope() + " | " + e.location()).sorted().toList();
-        List<String> actual = findings.stream().map(f -> f.type() + " | " + f.scope() + " | " + f.location()).sorted().toList();
+        List<String> actual = findings.stream().filter(f -> !framework.contains(f.scope()))
+                .map(f -> f.type() + " | " + f.scope() + " | " + f.location()).sorted().toList();
         assertEquals(String.join("\n", wanted), String.join("\n", actual), () -> "findings (type | scope | location)" + describe());
         for (Finding finding : findings) {
-            assertEquals("application", finding.locationKind(), () -> "locationKind of " + finding + describe());
-            assertTrue(finding.location() != null && finding.location().startsWith(applicationPackage + "."),
-                    () -> "an application frame (" + applicationPackage + ") as the location of " + finding + describe());
+            boolean inApplication = finding.location() != null && finding.location().startsWith(applicationPackage + ".");
+            if (framework.contains(finding.scope())) {
+                assertEquals("framework", finding.locationKind(), () -> "locationKind of " + finding + describe());
+                assertFalse(inApplication, () -> "no application frame was on the stack of " + finding + describe());
+            } else {
+                assertEquals("application", finding.locationKind(), () -> "locationKind of " + finding + describe());
+                assertTrue(inApplication, () -> "an application frame (" + applicationPackage + ") as the location of " + finding + describe());
+            }
         }
+    }
+
+    /** The findings of that scope. */
+    List<Finding> findingsIn(String scope) {
+        assertScope(scope);
+        return findings.stream().filter(f -> f.scope().equals(scope)).toList();
     }
 
     /** No finding's trigger (the query that loaded the parents) is a write or DDL: only a query loads rows. */

@@ -27,6 +27,8 @@ abstract class LibraryAppChecks {
     // Seed data (boot-app's data.sql): 5 authors, 4 shelves, 7 books, 9 categories; 6 readers signed up below.
     static final Expected TEMPLATE = new Expected("GET /authors", "n_plus_one",
             frame("web.AuthorPage", "titles", "// N+1: the books of each author"), 5);
+    /** A template walking the lazy association itself: no application frame is on the stack when it loads. */
+    static final String TEMPLATE_ONLY = "GET /authors/index";
     static final Expected SERVICE = new Expected("GET /api/shelves", "n_plus_one",
             frame("catalog.ShelfService", "summaries", "// N+1: the books of each shelf"), 4);
     static final Expected FORMATTER = new Expected("GET /books", "duplicate",
@@ -47,6 +49,7 @@ abstract class LibraryAppChecks {
         app = launch(getClass().getSimpleName()).start();
         URI base = app.awaitListening();
         Http.get(base.resolve("/authors"), "Ursula K. Le Guin");
+        Http.get(base.resolve("/authors/index"), "Die linke Hand der Dunkelheit");
         Http.get(base.resolve("/books"), "French");
         Http.get(base.resolve("/api/shelves"), "\"titles\"");
         Http.get(base.resolve("/api/categories/tree"), "Astronomy");
@@ -71,6 +74,24 @@ abstract class LibraryAppChecks {
         assertEquals(PACKAGE + ".catalog.Author.books", finding.association(), finding::toString);
         assertTrue(finding.trigger() != null && finding.trigger().contains(" from author "), () -> "the authors' select as trigger: " + finding);
         report.assertTypesIn(TEMPLATE.scope(), "n_plus_one");
+    }
+
+    /**
+     * When nothing of the application is on the stack (Thymeleaf iterating a lazy collection that
+     * the entity's getter returned), the finding says the location is the framework's, and names
+     * the association to fix.
+     */
+    @Test
+    void nPlusOneWithNoApplicationFrameIsFrameworkAndNamesTheAssociation() {
+        List<Finding> findings = report.findingsIn(TEMPLATE_ONLY);
+        assertEquals(1, findings.size(), report::describe);
+        Finding finding = findings.get(0);
+        assertEquals("n_plus_one", finding.type(), finding::toString);
+        assertEquals(5, finding.repetitions(), finding::toString);
+        assertEquals(PACKAGE + ".catalog.Author.books", finding.association(), finding::toString);
+        assertEquals("framework", finding.locationKind(), finding::toString);
+        assertTrue(finding.stack().stream().noneMatch(frame -> frame.startsWith(PACKAGE + ".")),
+                () -> "no frame of the application was on the stack: " + finding.stack());
     }
 
     /** Through a @Transactional service's CGLIB proxy and Spring Data's repository proxies: the service's loop. */
@@ -105,7 +126,7 @@ abstract class LibraryAppChecks {
 
     @Test
     void everyFindingIsAtTheApplicationsOwnLine() {
-        report.assertOnly(PACKAGE, List.of(TEMPLATE, SERVICE, FORMATTER, RECURSION, INSERTS));
+        report.assertOnly(PACKAGE, List.of(TEMPLATE, SERVICE, FORMATTER, RECURSION, INSERTS), TEMPLATE_ONLY);
         report.assertTriggersAreQueries();
     }
 
