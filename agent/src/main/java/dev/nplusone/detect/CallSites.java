@@ -151,11 +151,15 @@ public final class CallSites {
             }
             switch (kind) {
                 case PREFERRED:
-                    add(preferred, frame);
-                    add(application, frame);
+                    if (!isBridge(frame)) {
+                        add(preferred, frame);
+                        add(application, frame);
+                    }
                     break;
                 case APPLICATION:
-                    add(application, frame);
+                    if (!isBridge(frame)) {
+                        add(application, frame);
+                    }
                     break;
                 case INFRASTRUCTURE:
                     if (application.isEmpty()) {
@@ -200,6 +204,34 @@ public final class CallSites {
             return wanted > 0 && ++sinceWanted > FRAMEWORK_GAP;
         }
     }
+
+    /**
+     * Whether a frame is a bridge method the compiler generated (a {@code Formatter<T>}'s
+     * {@code print(Object)} calling {@code print(T)}): it shows the class's declaration line, and the
+     * real method is the frame above it. Read once per class, for readable stacks only.
+     */
+    private static boolean isBridge(StackFrame frame) {
+        Set<String> bridges = BRIDGES.get(frame.getDeclaringClass());
+        return !bridges.isEmpty() && bridges.contains(frame.getMethodName() + frame.getDescriptor());
+    }
+
+    private static final ClassValue<Set<String>> BRIDGES = new ClassValue<Set<String>>() {
+        @Override
+        protected Set<String> computeValue(Class<?> type) {
+            Set<String> bridges = new java.util.HashSet<>();
+            try {
+                for (java.lang.reflect.Method m : type.getDeclaredMethods()) {
+                    if (m.isBridge()) {
+                        bridges.add(m.getName() + java.lang.invoke.MethodType.methodType(m.getReturnType(), m.getParameterTypes())
+                                .toMethodDescriptorString());
+                    }
+                }
+            } catch (LinkageError | SecurityException unreadable) {
+                return Set.of();
+            }
+            return bridges.isEmpty() ? Set.of() : Set.copyOf(bridges);
+        }
+    };
 
     private static void add(List<String> list, StackFrame frame) {
         if (list.size() < STACK_FRAMES) {

@@ -76,6 +76,13 @@ class FrameFilterTest {
     }
 
     @Test
+    void bridgeMethodsAreLeftOutOfStacks() {
+        java.util.function.Function<String, List<String>> lookup = new Lookup();
+        List<String> stack = lookup.apply("en");
+        assertEquals(1, stack.stream().filter(frame -> frame.startsWith(Lookup.class.getName() + ".apply(")).count(), stack::toString);
+    }
+
+    @Test
     void theLocationIsTheInnermostApplicationFrameHoweverDeepItLies() throws Exception {
         // As Spring puts hundreds of frames between a controller and the driver: 300 calls deep.
         CallSites sites = new CallSites(new FrameFilter(List.of(FrameFilterTest.class.getName()), null));
@@ -83,6 +90,16 @@ class FrameFilterTest {
         String location = sites.stack(fingerprint).frames().get(0);
         assertEquals(true, location.startsWith(FrameFilterTest.class.getName() + ".theLocationIsTheInnermostApplicationFrameHoweverDeepItLies("),
                 location);
+    }
+}
+
+/** A generic interface's implementation: called through it, the compiler's bridge method is on the stack too. */
+final class Lookup implements java.util.function.Function<String, List<String>> {
+    private final CallSites sites = new CallSites(new FrameFilter(List.of(), null));
+
+    @Override
+    public List<String> apply(String key) {
+        return sites.stack(sites.fingerprint()).frames();
     }
 }
 

@@ -111,6 +111,7 @@ class ScopeStatementsTest {
 
     @Test
     void identicalStatementsAreADuplicateNotAnNPlusOne() {
+        run(PARENTS, 1, SITE_B);
         for (int i = 0; i < 6; i++) {
             run(CHILDREN, 7, SITE_A);
         }
@@ -118,6 +119,7 @@ class ScopeStatementsTest {
         assertEquals(1, findings.size());
         assertEquals(Finding.Type.DUPLICATE, findings.get(0).type());
         assertEquals(6, findings.get(0).repetitions(), "the first execution counts too");
+        assertNull(findings.get(0).trigger(), "a duplicate has no parent rows: the statement itself is the one to reuse");
     }
 
     @Test
