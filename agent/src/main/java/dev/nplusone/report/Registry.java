@@ -23,6 +23,7 @@ public final class Registry {
 
     private final LongAdder statements = new LongAdder();
     private final LongAdder unscoped = new LongAdder();
+    private final LongAdder instances = new LongAdder();
     private final LongAdder overflow = new LongAdder();
     private final ConcurrentHashMap<String, ScopeStats> scopes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Key, FindingStats> findings = new ConcurrentHashMap<>();
@@ -35,6 +36,7 @@ public final class Registry {
     }
 
     public void scopeClosed(String kind, String name, int statementCount) {
+        instances.increment();
         String key = kind + ' ' + name;
         ScopeStats stats = scopes.get(key);
         if (stats == null) {
@@ -103,12 +105,9 @@ public final class Registry {
         return list;
     }
 
+    /** Every scope instance closed, those past the bound on names included. */
     public long scopeInstances() {
-        long n = 0;
-        for (ScopeStats s : scopes.values()) {
-            n += s.instances();
-        }
-        return n;
+        return instances.sum();
     }
 
     /** Findings, N+1 first, then the most repetitions. */
