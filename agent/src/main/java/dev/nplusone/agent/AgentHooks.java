@@ -2,6 +2,7 @@ package dev.nplusone.agent;
 
 import dev.nplusone.failure.Failures;
 
+import dev.nplusone.api.ReportFormat;
 import dev.nplusone.bridge.Bridge;
 import dev.nplusone.detect.Finding;
 import dev.nplusone.jdbc.ConnectionWrapper;
@@ -92,35 +93,35 @@ final class AgentHooks implements Bridge.Hooks {
     // JDK types only: the caller, nplusone-api, shares no class with the agent (see Bridge).
     private static Map<String, Object> result(Scopes.Closed closed) {
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("kind", closed.kind);
-        result.put("name", closed.name);
-        result.put("statements", closed.statements);
+        result.put(ReportFormat.Scope.KIND, closed.kind);
+        result.put(ReportFormat.Scope.NAME, closed.name);
+        result.put(ReportFormat.Scope.STATEMENTS, closed.statements);
         if (closed.findings != null) {
             List<Map<String, Object>> findings = new ArrayList<>(closed.findings.size());
             for (Finding f : closed.findings) {
                 findings.add(finding(f));
             }
-            result.put("findings", findings);
+            result.put(ReportFormat.Scope.FINDINGS, findings);
         }
         return result;
     }
 
     private static Map<String, Object> finding(Finding f) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", f.type().json());
-        m.put("scope", f.scope());
-        m.put("path", f.path());
-        m.put("shape", f.shape());
-        m.put("repetitions", f.repetitions());
-        m.put("location", f.location());
-        m.put("locationKind", f.locationKind());
-        m.put("stack", f.stack());
-        m.put("trigger", f.trigger());
-        m.put("association", f.association() == null ? null : f.association().name());
-        m.put("jsonPath", f.jsonPath());
-        m.put("hint", f.hint());
-        m.put("timeMillis", f.nanos() / 1_000_000);
-        m.put("parameters", f.parameters());
+        m.put(ReportFormat.Finding.TYPE, f.type().json());
+        m.put(ReportFormat.Finding.SCOPE, f.scope());
+        m.put(ReportFormat.Finding.PATH, f.path());
+        m.put(ReportFormat.Finding.SHAPE, f.shape());
+        m.put(ReportFormat.Finding.REPETITIONS, f.repetitions());
+        m.put(ReportFormat.Finding.LOCATION, f.location());
+        m.put(ReportFormat.Finding.LOCATION_KIND, f.locationKind());
+        m.put(ReportFormat.Finding.STACK, f.stack());
+        m.put(ReportFormat.Finding.TRIGGER, f.trigger());
+        m.put(ReportFormat.Finding.ASSOCIATION, f.association() == null ? null : f.association().name());
+        m.put(ReportFormat.Finding.JSON_PATH, f.jsonPath());
+        m.put(ReportFormat.Finding.HINT, f.hint());
+        m.put(ReportFormat.Finding.TIME_MILLIS, f.nanos() / 1_000_000);
+        m.put(ReportFormat.Finding.PARAMETERS, f.parameters());
         return m;
     }
 

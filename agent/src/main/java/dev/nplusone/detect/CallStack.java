@@ -1,5 +1,7 @@
 package dev.nplusone.detect;
 
+import dev.nplusone.api.ReportFormat;
+
 import java.util.List;
 
 /**
@@ -26,6 +28,6 @@ public final class CallStack {
 
     /** {@code application} or {@code framework}: what the report's {@code locationKind} says. */
     public String locationKind() {
-        return application ? "application" : "framework";
+        return application ? ReportFormat.Finding.APPLICATION : ReportFormat.Finding.FRAMEWORK;
     }
 }

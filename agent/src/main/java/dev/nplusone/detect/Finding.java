@@ -1,5 +1,7 @@
 package dev.nplusone.detect;
 
+import dev.nplusone.api.ReportFormat;
+
 import dev.nplusone.orm.Association;
 
 import java.util.List;
@@ -9,7 +11,7 @@ public final class Finding {
 
     /** The JSON names of the three rules. */
     public enum Type {
-        N_PLUS_ONE("n_plus_one"), DUPLICATE("duplicate"), BATCHABLE("batchable");
+        N_PLUS_ONE(ReportFormat.Finding.N_PLUS_ONE), DUPLICATE(ReportFormat.Finding.DUPLICATE), BATCHABLE(ReportFormat.Finding.BATCHABLE);
 
         private final String json;
 

@@ -1,5 +1,10 @@
 package dev.nplusone.report;
 
+import dev.nplusone.api.ReportFormat;
+import dev.nplusone.api.ReportFormat.Finding;
+import dev.nplusone.api.ReportFormat.Report;
+import dev.nplusone.api.ReportFormat.Scope;
+import dev.nplusone.api.ReportFormat.Summary;
 import dev.nplusone.json.JsonWriter;
 
 import java.io.IOException;
@@ -20,7 +25,8 @@ import java.time.Instant;
  */
 public final class JsonReport {
 
-    public static final int VERSION = 1;
+    /** The format version written; defined with the field names in {@link ReportFormat}. */
+    public static final int VERSION = ReportFormat.VERSION;
 
     private JsonReport() {
     }
@@ -52,54 +58,54 @@ public final class JsonReport {
         java.util.List<FindingStats> findings = registry.findings();
 
         json.beginObject();
-        json.name("version").value(VERSION);
-        json.name("generated").value(Instant.now().toString());
-        json.name("pid").value(ProcessHandle.current().pid());
-        json.name("threshold").value(threshold);
+        json.name(Report.VERSION).value(ReportFormat.VERSION);
+        json.name(Report.GENERATED).value(Instant.now().toString());
+        json.name(Report.PID).value(ProcessHandle.current().pid());
+        json.name(Report.THRESHOLD).value(threshold);
 
-        json.name("summary").beginObject();
-        json.name("scopes").value(scopes.size());
-        json.name("scopeInstances").value(registry.scopeInstances());
-        json.name("statements").value(registry.statements());
-        json.name("unscoped").value(registry.unscoped());
-        json.name("findings").value(findings.size());
+        json.name(Report.SUMMARY).beginObject();
+        json.name(Summary.SCOPES).value(scopes.size());
+        json.name(Summary.SCOPE_INSTANCES).value(registry.scopeInstances());
+        json.name(Summary.STATEMENTS).value(registry.statements());
+        json.name(Summary.UNSCOPED).value(registry.unscoped());
+        json.name(Summary.FINDINGS).value(findings.size());
         json.endObject();
 
-        json.name("scopes").beginArray();
+        json.name(Report.SCOPES).beginArray();
         for (ScopeStats s : scopes) {
             json.beginObject();
-            json.name("name").value(s.name());
-            json.name("kind").value(s.kind());
-            json.name("instances").value(s.instances());
-            json.name("statements").beginObject();
-            json.name("total").value(s.total());
-            json.name("max").value(s.max());
+            json.name(Scope.NAME).value(s.name());
+            json.name(Scope.KIND).value(s.kind());
+            json.name(Scope.INSTANCES).value(s.instances());
+            json.name(Scope.STATEMENTS).beginObject();
+            json.name(Scope.TOTAL).value(s.total());
+            json.name(Scope.MAX).value(s.max());
             json.endObject();
             json.endObject();
         }
         json.endArray();
 
-        json.name("findings").beginArray();
+        json.name(Report.FINDINGS).beginArray();
         for (FindingStats f : findings) {
             json.beginObject();
-            json.name("type").value(f.type());
-            json.name("scope").value(f.scope());
-            json.name("path").strings(f.path());
-            json.name("shape").value(f.shape());
-            json.name("repetitions").value(f.maxRepetitions());
-            json.name("occurrences").value(f.occurrences());
-            json.name("totalRepetitions").value(f.totalRepetitions());
-            json.name("location").value(f.location());
-            json.name("locationKind").value(f.locationKind());
-            json.name("stack").strings(f.stack());
-            optional(json, "trigger", f.trigger());
-            optional(json, "association", f.association());
-            optional(json, "associationKind", f.associationKind());
-            optional(json, "jsonPath", f.jsonPath());
-            optional(json, "hint", f.hint());
-            json.name("timeMillis").value(f.nanos() / 1_000_000);
+            json.name(Finding.TYPE).value(f.type());
+            json.name(Finding.SCOPE).value(f.scope());
+            json.name(Finding.PATH).strings(f.path());
+            json.name(Finding.SHAPE).value(f.shape());
+            json.name(Finding.REPETITIONS).value(f.maxRepetitions());
+            json.name(Finding.OCCURRENCES).value(f.occurrences());
+            json.name(Finding.TOTAL_REPETITIONS).value(f.totalRepetitions());
+            json.name(Finding.LOCATION).value(f.location());
+            json.name(Finding.LOCATION_KIND).value(f.locationKind());
+            json.name(Finding.STACK).strings(f.stack());
+            optional(json, Finding.TRIGGER, f.trigger());
+            optional(json, Finding.ASSOCIATION, f.association());
+            optional(json, Finding.ASSOCIATION_KIND, f.associationKind());
+            optional(json, Finding.JSON_PATH, f.jsonPath());
+            optional(json, Finding.HINT, f.hint());
+            json.name(Finding.TIME_MILLIS).value(f.nanos() / 1_000_000);
             if (f.parameters() != null) {
-                json.name("parameters").value(f.parameters());
+                json.name(Finding.PARAMETERS).value(f.parameters());
             }
             json.endObject();
         }

@@ -14,11 +14,11 @@ public final class Finding {
     /** The three rules; {@link #json()} is the name the JSON report uses. */
     public enum Type {
         /** One statement shape run repeatedly from one call site with differing parameters. */
-        N_PLUS_ONE("n_plus_one"),
+        N_PLUS_ONE(ReportFormat.Finding.N_PLUS_ONE),
         /** The same statement with the same parameters run more than once. */
-        DUPLICATE("duplicate"),
+        DUPLICATE(ReportFormat.Finding.DUPLICATE),
         /** One insert, update, delete or merge run repeatedly from one call site: one JDBC batch would do. */
-        BATCHABLE("batchable");
+        BATCHABLE(ReportFormat.Finding.BATCHABLE);
 
         private final String json;
 
@@ -73,11 +73,16 @@ public final class Finding {
 
     /** From one of the agent's finding maps (see {@code Bridge.closeScopeWithResult}). */
     static Finding of(Map<String, Object> m) {
-        return new Finding(Type.ofJson((String) m.get("type")), strings(m.get("path")), (String) m.get("shape"),
-                ((Number) m.get("repetitions")).intValue(), (String) m.get("location"), (String) m.get("locationKind"),
-                strings(m.get("stack")),
-                (String) m.get("trigger"), (String) m.get("association"), (String) m.get("jsonPath"), (String) m.get("hint"),
-                ((Number) m.get("timeMillis")).longValue(), (String) m.get("parameters"));
+        return new Finding(Type.ofJson(text(m, ReportFormat.Finding.TYPE)), strings(m.get(ReportFormat.Finding.PATH)),
+                text(m, ReportFormat.Finding.SHAPE), ((Number) m.get(ReportFormat.Finding.REPETITIONS)).intValue(),
+                text(m, ReportFormat.Finding.LOCATION), text(m, ReportFormat.Finding.LOCATION_KIND),
+                strings(m.get(ReportFormat.Finding.STACK)), text(m, ReportFormat.Finding.TRIGGER),
+                text(m, ReportFormat.Finding.ASSOCIATION), text(m, ReportFormat.Finding.JSON_PATH), text(m, ReportFormat.Finding.HINT),
+                ((Number) m.get(ReportFormat.Finding.TIME_MILLIS)).longValue(), text(m, ReportFormat.Finding.PARAMETERS));
+    }
+
+    private static String text(Map<String, Object> m, String field) {
+        return (String) m.get(field);
     }
 
     private static List<String> strings(Object list) {

@@ -38,8 +38,8 @@ public final class ScopeResult {
     /** From the agent's answer; its keys are described at {@code Bridge.closeScopeWithResult}. */
     @SuppressWarnings("unchecked")
     static ScopeResult of(String kind, String name, Map<String, Object> answer) {
-        int statements = ((Number) answer.get("statements")).intValue();
-        List<Map<String, Object>> found = (List<Map<String, Object>>) answer.get("findings");
+        int statements = ((Number) answer.get(ReportFormat.Scope.STATEMENTS)).intValue();
+        List<Map<String, Object>> found = (List<Map<String, Object>>) answer.get(ReportFormat.Scope.FINDINGS);
         if (found == null) {
             return new ScopeResult(kind, name, true, statements, null);
         }
