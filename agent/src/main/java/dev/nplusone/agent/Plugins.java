@@ -6,6 +6,8 @@ import dev.nplusone.orm.Orm;
 import dev.nplusone.orm.hibernate.HibernateOrm;
 import dev.nplusone.scope.http.JdkHttpServerHook;
 import dev.nplusone.scope.http.ServletHook;
+import dev.nplusone.scope.job.JobHook;
+import dev.nplusone.scope.message.MessageListenerHook;
 import dev.nplusone.scope.serialization.JacksonHook;
 import dev.nplusone.scope.test.TestMethodHook;
 
@@ -29,6 +31,8 @@ final class Plugins {
             ServletHook.JAVAX,
             new JdkHttpServerHook(),
             new JacksonHook(),
+            new JobHook(),
+            new MessageListenerHook(),
             new TestMethodHook());
 
     private Plugins() {
