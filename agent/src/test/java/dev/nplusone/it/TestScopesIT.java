@@ -4,6 +4,7 @@ import dev.nplusone.it.Report.Finding;
 import dev.nplusone.it.apps.BookShelfSpec;
 import dev.nplusone.it.apps.Junit4ShelfSpec;
 import dev.nplusone.it.apps.ShelfContract;
+import dev.nplusone.it.apps.ShelfPerAuthorSpec;
 import dev.nplusone.it.apps.TestRunnerApp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class TestScopesIT {
 
     @Test
     void theSuiteRanAsUsual() {
-        assertEquals(List.of("tests 14 passed, 0 failed", "junit4 1 passed, 0 failed"), result.stdout(), result::describe);
+        assertEquals(List.of("tests 16 passed, 0 failed", "junit4 1 passed, 0 failed"), result.stdout(), result::describe);
     }
 
     @Test
@@ -63,6 +64,13 @@ class TestScopesIT {
         }
         assertFalse(report.scopeNames().contains(CLASS + "#loadsOneAuthor"), () -> report.scopeNames().toString());
         assertFalse(report.scopeNames().contains(CLASS + "#rereadsTheShelf"), () -> report.scopeNames().toString());
+    }
+
+    @Test
+    void eachRunOfAParameterizedClassIsNumberedInTheClassPartOfTheName() {
+        for (int i = 1; i <= 2; i++) {
+            assertEquals(1, report.scope(ShelfPerAuthorSpec.class.getName() + "[" + i + "]#loadsTheAuthor").statements().total());
+        }
     }
 
     @Test

@@ -22,7 +22,7 @@ public final class TestRunnerApp {
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         launcher.execute(request().selectors(selectClass(BookShelfSpec.class), selectClass(ShelfContract.SmallShelfSpec.class),
-                selectClass(ShelfContract.LargeShelfSpec.class)).build(), listener);
+                selectClass(ShelfContract.LargeShelfSpec.class), selectClass(ShelfPerAuthorSpec.class)).build(), listener);
         TestExecutionSummary summary = listener.getSummary();
         System.out.println("tests " + summary.getTestsSucceededCount() + " passed, " + summary.getTestsFailedCount() + " failed");
         org.junit.runner.Result junit4 = JUnitCore.runClasses(Junit4ShelfSpec.class);
