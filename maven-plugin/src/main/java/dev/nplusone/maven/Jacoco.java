@@ -20,8 +20,12 @@ import java.util.Locale;
 final class Jacoco {
 
     static final String PLUGIN_KEY = "org.jacoco:jacoco-maven-plugin";
-    /** The loader of everything the agent bundles: nearly all of its classes. */
-    static final String AGENT_LOADER = "dev.nplusone.boot.AgentClassLoader";
+    /**
+     * The agent's class loaders, as a pattern of JaCoCo's: the loader of everything it bundles
+     * ({@code dev.nplusone.boot.AgentClassLoader}, nearly all of its classes), and those Byte Buddy,
+     * bundled and renamed, creates for the few classes it generates.
+     */
+    static final String AGENT_LOADERS = "dev.nplusone.*";
     /** The few classes the JVM loads from the agent jar to start the agent, before that loader exists. */
     static final String BOOT_CLASSES = "dev.nplusone.boot.*";
     /** JaCoCo's default value of exclclassloader, which a value of ours replaces, so it is kept. */
@@ -60,12 +64,17 @@ final class Jacoco {
         return out.toString();
     }
 
+    /** Whether a list of class loader names, separated by ':', holds the agent's. */
+    static boolean excludesAgent(String loaders) {
+        return List.of(loaders.split(":")).contains(AGENT_LOADERS);
+    }
+
     /** A list of class loader names with the agent's added, separated by ':' as JaCoCo reads them. */
-    static String withAgentLoader(String loaders) {
+    static String withAgentLoaders(String loaders) {
         if (loaders == null || loaders.isBlank()) {
-            return DEFAULT_EXCLUDED_LOADERS + ":" + AGENT_LOADER;
+            return DEFAULT_EXCLUDED_LOADERS + ":" + AGENT_LOADERS;
         }
-        return loaders.contains(AGENT_LOADER) ? loaders : loaders.trim() + ":" + AGENT_LOADER;
+        return excludesAgent(loaders) ? loaders : loaders.trim() + ":" + AGENT_LOADERS;
     }
 
     /** The value of {@code <exclClassLoaders>} in JaCoCo's plugin configuration (plugin-wide or of an execution), or null. */
@@ -129,7 +138,7 @@ final class Jacoco {
         if (eq >= 0 && eq + 1 < token.length()) {
             options.addAll(List.of(token.substring(eq + 1).split(",")));
         }
-        add(options, "exclclassloader", AGENT_LOADER, DEFAULT_EXCLUDED_LOADERS + ":");
+        add(options, "exclclassloader", AGENT_LOADERS, DEFAULT_EXCLUDED_LOADERS + ":");
         add(options, "excludes", BOOT_CLASSES, "");
         return jar + "=" + String.join(",", options);
     }

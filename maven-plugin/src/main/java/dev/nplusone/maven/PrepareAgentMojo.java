@@ -91,7 +91,7 @@ public class PrepareAgentMojo extends AbstractMojo {
                 if (!excluded.equals(value)) {
                     properties.setProperty(name, excluded);
                     getLog().info("JaCoCo's agent in " + name + " told to leave nplusone's classes out of its coverage data:"
-                            + " exclclassloader " + Jacoco.AGENT_LOADER + ", excludes " + Jacoco.BOOT_CLASSES);
+                            + " exclclassloader " + Jacoco.AGENT_LOADERS + ", excludes " + Jacoco.BOOT_CLASSES);
                 }
             }
         }
@@ -100,16 +100,16 @@ public class PrepareAgentMojo extends AbstractMojo {
         }
         String given = commandLine(Jacoco.EXCL_CLASS_LOADERS);
         String configured = Jacoco.configuredExclClassLoaders(project);
-        if (given != null && !given.contains(Jacoco.AGENT_LOADER)) {
-            getLog().warn("-D" + Jacoco.EXCL_CLASS_LOADERS + "=" + given + " does not name " + Jacoco.AGENT_LOADER + ", so JaCoCo will"
-                    + " record the nplusone agent's own classes in its coverage data; add it: -D" + Jacoco.EXCL_CLASS_LOADERS + "="
-                    + Jacoco.withAgentLoader(given));
-        } else if (given == null && configured != null && !configured.contains(Jacoco.AGENT_LOADER)) {
-            getLog().warn("JaCoCo's <exclClassLoaders>" + configured + "</exclClassLoaders> does not name " + Jacoco.AGENT_LOADER
-                    + ", so JaCoCo will record the nplusone agent's own classes in its coverage data; set it to "
-                    + Jacoco.withAgentLoader(configured) + ", or run nplusone's prepare-agent after JaCoCo's");
+        if (given != null && !Jacoco.excludesAgent(given)) {
+            getLog().warn("-D" + Jacoco.EXCL_CLASS_LOADERS + "=" + given + " does not exclude the nplusone agent's class loaders ("
+                    + Jacoco.AGENT_LOADERS + "), so JaCoCo will record the agent's own classes in its coverage data; add them: -D"
+                    + Jacoco.EXCL_CLASS_LOADERS + "=" + Jacoco.withAgentLoaders(given));
+        } else if (given == null && configured != null && !Jacoco.excludesAgent(configured)) {
+            getLog().warn("JaCoCo's <exclClassLoaders>" + configured + "</exclClassLoaders> does not exclude the nplusone agent's class"
+                    + " loaders (" + Jacoco.AGENT_LOADERS + "), so JaCoCo will record the agent's own classes in its coverage data; set it to "
+                    + Jacoco.withAgentLoaders(configured) + ", or run nplusone's prepare-agent after JaCoCo's");
         } else if (given == null && configured == null) {
-            String loaders = Jacoco.withAgentLoader(properties.getProperty(Jacoco.EXCL_CLASS_LOADERS));
+            String loaders = Jacoco.withAgentLoaders(properties.getProperty(Jacoco.EXCL_CLASS_LOADERS));
             properties.setProperty(Jacoco.EXCL_CLASS_LOADERS, loaders);
             getLog().info(Jacoco.EXCL_CLASS_LOADERS + " set to " + loaders + ", so that JaCoCo's prepare-agent leaves nplusone's"
                     + " classes out of its coverage data");

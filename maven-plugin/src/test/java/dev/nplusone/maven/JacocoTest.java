@@ -15,7 +15,7 @@ class JacocoTest {
     void jacocosTokenIsToldToLeaveTheAgentsLoaderAndStartUpClassesAlone() {
         String args = "-Xmx1g -javaagent:" + JAR + "=destfile=/p/target/jacoco.exec " + OURS;
         assertEquals("-Xmx1g -javaagent:" + JAR + "=destfile=/p/target/jacoco.exec,exclclassloader=sun.reflect.DelegatingClassLoader:"
-                + "dev.nplusone.boot.AgentClassLoader,excludes=dev.nplusone.boot.* " + OURS, Jacoco.excludeAgent(args));
+                + "dev.nplusone.*,excludes=dev.nplusone.boot.* " + OURS, Jacoco.excludeAgent(args));
         assertTrue(Jacoco.holdsAgent(args));
     }
 
@@ -23,7 +23,7 @@ class JacocoTest {
     void valuesTheUserGaveAreKeptAndExtended() {
         String args = "-javaagent:" + JAR + "=destfile=/p/j.exec,excludes=com.acme.generated.*,exclclassloader=com.acme.Loader";
         assertEquals("-javaagent:" + JAR + "=destfile=/p/j.exec,excludes=com.acme.generated.*:dev.nplusone.boot.*,"
-                + "exclclassloader=com.acme.Loader:dev.nplusone.boot.AgentClassLoader", Jacoco.excludeAgent(args));
+                + "exclclassloader=com.acme.Loader:dev.nplusone.*", Jacoco.excludeAgent(args));
     }
 
     @Test
@@ -36,7 +36,7 @@ class JacocoTest {
     void aQuotedTokenStaysQuotedAndTheRestOfTheLineAlone() {
         String args = "\"-javaagent:/my repo/org.jacoco.agent-0.8.14-runtime.jar=destfile=/my project/jacoco.exec\" " + OURS;
         assertEquals("\"-javaagent:/my repo/org.jacoco.agent-0.8.14-runtime.jar=destfile=/my project/jacoco.exec,"
-                + "exclclassloader=sun.reflect.DelegatingClassLoader:dev.nplusone.boot.AgentClassLoader,excludes=dev.nplusone.boot.*\" "
+                + "exclclassloader=sun.reflect.DelegatingClassLoader:dev.nplusone.*,excludes=dev.nplusone.boot.*\" "
                 + OURS, Jacoco.excludeAgent(args));
     }
 
@@ -46,14 +46,14 @@ class JacocoTest {
         assertEquals(OURS, Jacoco.excludeAgent(OURS));
         assertFalse(Jacoco.holdsAgent(null));
         assertTrue(Jacoco.holdsAgent("-javaagent:/tools/jacocoagent.jar"), "the agent jar of JaCoCo's distribution");
-        assertEquals("-javaagent:/tools/jacocoagent.jar=exclclassloader=sun.reflect.DelegatingClassLoader:dev.nplusone.boot.AgentClassLoader,"
+        assertEquals("-javaagent:/tools/jacocoagent.jar=exclclassloader=sun.reflect.DelegatingClassLoader:dev.nplusone.*,"
                 + "excludes=dev.nplusone.boot.*", Jacoco.excludeAgent("-javaagent:/tools/jacocoagent.jar"));
     }
 
     @Test
     void theLoaderIsAddedToAListOfLoaders() {
-        assertEquals("sun.reflect.DelegatingClassLoader:dev.nplusone.boot.AgentClassLoader", Jacoco.withAgentLoader(null));
-        assertEquals("com.acme.L:dev.nplusone.boot.AgentClassLoader", Jacoco.withAgentLoader("com.acme.L"));
-        assertEquals("dev.nplusone.boot.AgentClassLoader", Jacoco.withAgentLoader("dev.nplusone.boot.AgentClassLoader"));
+        assertEquals("sun.reflect.DelegatingClassLoader:dev.nplusone.*", Jacoco.withAgentLoaders(null));
+        assertEquals("com.acme.L:dev.nplusone.*", Jacoco.withAgentLoaders("com.acme.L"));
+        assertEquals("dev.nplusone.*", Jacoco.withAgentLoaders("dev.nplusone.*"));
     }
 }
