@@ -111,6 +111,7 @@ final class AgentHooks implements Bridge.Hooks {
         m.put("shape", f.shape());
         m.put("repetitions", f.repetitions());
         m.put("location", f.location());
+        m.put("locationKind", f.locationKind());
         m.put("stack", f.stack());
         m.put("trigger", f.trigger());
         m.put("association", f.association() == null ? null : f.association().name());

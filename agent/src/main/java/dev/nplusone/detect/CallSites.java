@@ -2,7 +2,6 @@ package dev.nplusone.detect;
 
 import java.lang.StackWalker.StackFrame;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,24 +21,25 @@ public final class CallSites {
     static final int SITE_FRAMES = 8;
     /** Frames of a stack kept for reports. */
     static final int STACK_FRAMES = 24;
-    /** How deep a walk may go looking for application frames. */
-    static final int MAX_DEPTH = 384;
+    /**
+     * How deep a walk may go looking for application frames. Spring puts 150 to 300 frames between
+     * a controller and the driver; a recursion may add more.
+     */
+    static final int MAX_DEPTH = 1024;
     /**
      * Framework frames in a row, below the application frames found so far, after which a walk stops:
      * under a controller lie a hundred frames of the web framework and the container that tell no
      * call site from another.
      */
-    static final int FRAMEWORK_GAP = 24;
-    /** Frames a walk goes through looking for a first application frame before it settles for framework ones. */
-    static final int FRAMEWORK_ONLY = 128;
+    static final int FRAMEWORK_GAP = 48;
     private static final int STACK_CACHE = 4096;
 
     private final StackWalker walker = StackWalker.getInstance(Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE));
     private final FrameFilter filter;
-    private final ConcurrentHashMap<Long, List<String>> stacks = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, CallStack> stacks = new ConcurrentHashMap<>();
     // Built once: a method reference made per call would be an allocation per statement.
     private final java.util.function.Function<Stream<StackFrame>, Long> hashFrames = this::fingerprint;
-    private final java.util.function.Function<Stream<StackFrame>, List<String>> collectFrames = this::collect;
+    private final java.util.function.Function<Stream<StackFrame>, CallStack> collectFrames = this::collect;
 
     public CallSites(FrameFilter filter) {
         this.filter = filter;
@@ -52,8 +52,10 @@ public final class CallSites {
 
     private long fingerprint(Stream<StackFrame> frames) {
         boolean preferPackages = filter.hasPreferredPackages();
-        long preferred = 0, application = 0, infrastructure = 0;
-        int preferredCount = 0, applicationCount = 0, infrastructureCount = 0;
+        Site preferred = preferPackages ? new Site() : null;
+        Site application = new Site();
+        long infrastructure = 0;
+        int infrastructureCount = 0;
         Limit limit = new Limit(preferPackages);
         for (java.util.Iterator<StackFrame> it = frames.iterator(); it.hasNext(); ) {
             StackFrame frame = it.next();
@@ -65,30 +67,58 @@ public final class CallSites {
                 continue;
             }
             if (kind == FrameFilter.Kind.INFRASTRUCTURE) {
-                long h = frameHash(frame);
-                if (infrastructureCount < SITE_FRAMES * 3) {
-                    infrastructure = mix(infrastructure, h);
+                if (infrastructureCount < SITE_FRAMES * 3 && application.count == 0) {
+                    infrastructure = mix(infrastructure, frameHash(frame));
                     infrastructureCount++;
                 }
                 continue;
             }
-            long h = applicationFrameHash(frame);
-            if (kind == FrameFilter.Kind.PREFERRED && preferredCount < SITE_FRAMES) {
-                preferred = mix(preferred, h);
-                preferredCount++;
+            long method = methodHash(frame);
+            long position = method * 31 + frame.getByteCodeIndex();
+            if (kind == FrameFilter.Kind.PREFERRED) {
+                preferred.add(method, position);
             }
-            if (applicationCount < SITE_FRAMES) {
-                application = mix(application, h);
-                applicationCount++;
-            }
-            if (preferPackages ? preferredCount == SITE_FRAMES : applicationCount == SITE_FRAMES) {
+            application.add(method, position);
+            if ((preferPackages ? preferred : application).full()) {
                 break;
             }
         }
-        if (preferredCount > 0) {
-            return preferred;
+        if (preferred != null && preferred.count > 0) {
+            return preferred.hash;
         }
-        return applicationCount > 0 ? application : infrastructure;
+        return application.count > 0 ? application.hash : infrastructure;
+    }
+
+    /**
+     * The application frames of one walk, hashed innermost first. A method met again higher up the
+     * stack is a recursion (a tree loaded node by node): the frames between its two calls are taken
+     * out, so that the same line reached at depth 1, 2 or 3 is one call site.
+     */
+    private static final class Site {
+        final long[] methods = new long[SITE_FRAMES];
+        final long[] hashes = new long[SITE_FRAMES];
+        int count;
+        long hash;
+
+        void add(long method, long position) {
+            for (int i = 0; i < count; i++) {
+                if (methods[i] == method) {
+                    count = i + 1;
+                    hash = hashes[i];
+                    return;
+                }
+            }
+            if (count < SITE_FRAMES) {
+                hash = mix(hash, position);
+                methods[count] = method;
+                hashes[count] = hash;
+                count++;
+            }
+        }
+
+        boolean full() {
+            return count == SITE_FRAMES;
+        }
     }
 
     /**
@@ -96,8 +126,8 @@ public final class CallSites {
      * packages and any are on the stack, else application frames, else (when the statement came from
      * framework code alone) the framework frames nearest to it. Cached per fingerprint.
      */
-    public List<String> stack(long fingerprint) {
-        List<String> stack = stacks.get(fingerprint);
+    public CallStack stack(long fingerprint) {
+        CallStack stack = stacks.get(fingerprint);
         if (stack == null) {
             stack = walker.walk(collectFrames);
             if (stacks.size() >= STACK_CACHE) {
@@ -108,7 +138,7 @@ public final class CallSites {
         return stack;
     }
 
-    private List<String> collect(Stream<StackFrame> frames) {
+    private CallStack collect(Stream<StackFrame> frames) {
         List<String> preferred = new ArrayList<>();
         List<String> application = new ArrayList<>();
         List<String> infrastructure = new ArrayList<>();
@@ -121,11 +151,15 @@ public final class CallSites {
             }
             switch (kind) {
                 case PREFERRED:
-                    add(preferred, frame);
-                    add(application, frame);
+                    if (!isBridge(frame)) {
+                        add(preferred, frame);
+                        add(application, frame);
+                    }
                     break;
                 case APPLICATION:
-                    add(application, frame);
+                    if (!isBridge(frame)) {
+                        add(application, frame);
+                    }
                     break;
                 case INFRASTRUCTURE:
                     if (application.isEmpty()) {
@@ -136,14 +170,17 @@ public final class CallSites {
                     break;
             }
         }
-        List<String> chosen = !preferred.isEmpty() ? preferred : !application.isEmpty() ? application : infrastructure;
-        return Collections.unmodifiableList(chosen);
+        if (!preferred.isEmpty()) {
+            return new CallStack(preferred, true);
+        }
+        return application.isEmpty() ? new CallStack(infrastructure, false) : new CallStack(application, true);
     }
 
     /**
      * Where a walk may stop, the same for the fingerprint and the readable stack: at
-     * {@link #MAX_DEPTH}; {@link #FRAMEWORK_GAP} framework frames below the last application frame;
-     * or, when no application frame has come at all, after {@link #FRAMEWORK_ONLY} frames.
+     * {@link #MAX_DEPTH}, or {@link #FRAMEWORK_GAP} framework frames below the last application
+     * frame. Before the first application frame nothing stops it: that frame is the location,
+     * however deep it lies.
      */
     private static final class Limit {
         private final boolean preferPackages;
@@ -164,10 +201,37 @@ public final class CallSites {
                 sinceWanted = 0;
                 return false;
             }
-            sinceWanted++;
-            return wanted > 0 ? sinceWanted > FRAMEWORK_GAP : sinceWanted > FRAMEWORK_ONLY;
+            return wanted > 0 && ++sinceWanted > FRAMEWORK_GAP;
         }
     }
+
+    /**
+     * Whether a frame is a bridge method the compiler generated (a {@code Formatter<T>}'s
+     * {@code print(Object)} calling {@code print(T)}): it shows the class's declaration line, and the
+     * real method is the frame above it. Read once per class, for readable stacks only.
+     */
+    private static boolean isBridge(StackFrame frame) {
+        Set<String> bridges = BRIDGES.get(frame.getDeclaringClass());
+        return !bridges.isEmpty() && bridges.contains(frame.getMethodName() + frame.getDescriptor());
+    }
+
+    private static final ClassValue<Set<String>> BRIDGES = new ClassValue<Set<String>>() {
+        @Override
+        protected Set<String> computeValue(Class<?> type) {
+            Set<String> bridges = new java.util.HashSet<>();
+            try {
+                for (java.lang.reflect.Method m : type.getDeclaredMethods()) {
+                    if (m.isBridge()) {
+                        bridges.add(m.getName() + java.lang.invoke.MethodType.methodType(m.getReturnType(), m.getParameterTypes())
+                                .toMethodDescriptorString());
+                    }
+                }
+            } catch (LinkageError | SecurityException unreadable) {
+                return Set.of();
+            }
+            return bridges.isEmpty() ? Set.of() : Set.copyOf(bridges);
+        }
+    };
 
     private static void add(List<String> list, StackFrame frame) {
         if (list.size() < STACK_FRAMES) {
@@ -191,8 +255,8 @@ public final class CallSites {
 
     // Application frames also need the method: two short methods of one class calling the same
     // helper (find(1) in one, find(2) in another) do so at the same bytecode index.
-    private static long applicationFrameHash(StackFrame frame) {
-        return frameHash(frame) * 31 + frame.getMethodName().hashCode();
+    private static long methodHash(StackFrame frame) {
+        return System.identityHashCode(frame.getDeclaringClass()) * 65_599L + frame.getMethodName().hashCode();
     }
 
     private static long mix(long hash, long value) {

@@ -5,9 +5,9 @@ import java.util.List;
 /** One problem found in one scope instance. Immutable. */
 public final class Finding {
 
-    /** The JSON names of the two rules. */
+    /** The JSON names of the three rules. */
     public enum Type {
-        N_PLUS_ONE("n_plus_one"), DUPLICATE("duplicate");
+        N_PLUS_ONE("n_plus_one"), DUPLICATE("duplicate"), BATCHABLE("batchable");
 
         private final String json;
 
@@ -25,28 +25,30 @@ public final class Finding {
     private final String shape;
     private final int repetitions;
     private final int executions;
-    private final List<String> stack;
+    private final CallStack stack;
     private final String trigger;
     private final long nanos;
     private final String parameters;
     private final Attribution attribution;
     private final String hint;
 
+    /** A finding at these application frames (innermost first), without association or hint. */
     public Finding(Type type, List<String> path, String shape, int repetitions, List<String> stack, String trigger,
                    long nanos, String parameters) {
-        this(type, path, shape, repetitions, repetitions, stack, trigger, nanos, parameters, Attribution.NONE, null);
+        this(type, path, shape, repetitions, repetitions, new CallStack(stack, true), trigger, nanos, parameters,
+                Attribution.NONE, null);
     }
 
     /**
      * @param attribution the association and JSON path the statements belonged to ({@link Attribution#NONE} when none)
      * @param hint        the suggested fix, one line; may be null
      */
-    public Finding(Type type, List<String> path, String shape, int repetitions, List<String> stack, String trigger,
+    public Finding(Type type, List<String> path, String shape, int repetitions, CallStack stack, String trigger,
                    long nanos, String parameters, Attribution attribution, String hint) {
         this(type, path, shape, repetitions, repetitions, stack, trigger, nanos, parameters, attribution, hint);
     }
 
-    private Finding(Type type, List<String> path, String shape, int repetitions, int executions, List<String> stack,
+    private Finding(Type type, List<String> path, String shape, int repetitions, int executions, CallStack stack,
                     String trigger, long nanos, String parameters, Attribution attribution, String hint) {
         this.executions = executions;
         this.attribution = attribution == null ? Attribution.NONE : attribution;
@@ -102,13 +104,21 @@ public final class Finding {
         return executions;
     }
 
-    /** Application frames, innermost first; may be empty when the JVM hid them. */
+    /**
+     * Application frames, innermost first, or, when the stack had none, the framework frames nearest
+     * to the database (see {@link #locationKind()}); may be empty when the JVM hid them.
+     */
     public List<String> stack() {
-        return stack;
+        return stack.frames();
     }
 
     public String location() {
-        return stack.isEmpty() ? "(unknown)" : stack.get(0);
+        return stack.frames().isEmpty() ? "(unknown)" : stack.frames().get(0);
+    }
+
+    /** {@code application}, or {@code framework} when no application frame was on the stack. */
+    public String locationKind() {
+        return stack.locationKind();
     }
 
     /**

@@ -6,12 +6,22 @@ import java.util.List;
  * Decides which stack frames are the application's own.
  *
  * <p>An N+1 is reported at the application code that caused it (the getter, mapper or loop), not
- * inside the ORM or the driver. Frames of the JDK, the agent, datasource-proxy, JDBC drivers,
- * pools, ORMs, Spring, Jackson, servlet containers and generated proxies are infrastructure. When
- * the user names the application's packages, frames there are preferred over any other.
+ * inside the ORM or the driver. What is the application is decided by where a class came from, not
+ * by its name: the application's package is nobody's business but its owner's, and Spring's own
+ * sample applications live under {@code org.springframework}. In order:
+ *
+ * <ol>
+ *   <li>never shown (plumbing): the JDK's loaders, the agent's loader and its API and JUnit
+ *       libraries, generated classes (proxies, CGLIB subclasses, lambdas);</li>
+ *   <li>the packages the user named, when any were ({@code packages=}): preferred;</li>
+ *   <li>the class's code source ({@link ClassOrigins}): the application's build output, or a library;</li>
+ *   <li>where the code source cannot tell (one jar holding the application and its libraries): the
+ *       main class's package and below ({@link EntryPoint});</li>
+ *   <li>last, a list of well-known framework and library packages.</li>
+ * </ol>
  *
  * <p>The decision is made once per class ({@link ClassValue}), because it is asked for every frame
- * of every stack walk.
+ * of every stack walk; the code source's once per location.
  */
 public final class FrameFilter {
 
@@ -21,18 +31,20 @@ public final class FrameFilter {
         PLUMBING,
         /** Libraries and frameworks: shown only when no application frame exists. */
         INFRASTRUCTURE,
-        /** Anything else: the application. */
+        /** The application's own code. */
         APPLICATION,
         /** In one of the packages the user named. */
         PREFERRED
     }
 
-    // Prefixes of class names that are never the application. Generous on purpose: a frame
-    // wrongly kept points at a framework; a frame wrongly dropped only falls back to the next one.
-    private static final String[] PLUMBING = {
-        "java.", "javax.", "jdk.", "sun.", "com.sun.", "dev.nplusone.bridge.", "dev.nplusone.api.", "dev.nplusone.junit.",
-    };
+    // Our own libraries, called from the application: never where its N+1 is.
+    private static final String[] OURS = {"dev.nplusone.bridge.", "dev.nplusone.api.", "dev.nplusone.junit."};
 
+    // The JDK's packages, wherever a class of them was loaded from.
+    private static final String[] JDK = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
+
+    // The last resort, for classes whose code source cannot tell (see the class comment). Generous
+    // on purpose: a frame wrongly kept points at a framework; one wrongly dropped falls back to the next.
     private static final String[] INFRASTRUCTURE = {
         // persistence: ORMs, mappers, query builders
         "org.hibernate.", "org.eclipse.persistence.", "org.apache.openjpa.", "org.jooq.", "org.mybatis.",
@@ -58,6 +70,8 @@ public final class FrameFilter {
 
     private final String[] preferred;
     private final ClassLoader agentLoader;
+    private final EntryPoint entry;
+    private final ClassOrigins origins;
     private final ClassValue<Kind> kinds = new ClassValue<Kind>() {
         @Override
         protected Kind computeValue(Class<?> type) {
@@ -70,8 +84,14 @@ public final class FrameFilter {
      * @param agentLoader the agent's own class loader: its classes are never the application's
      */
     public FrameFilter(List<String> packages, ClassLoader agentLoader) {
+        this(packages, agentLoader, EntryPoint.ofThisJvm());
+    }
+
+    FrameFilter(List<String> packages, ClassLoader agentLoader, EntryPoint entry) {
         this.preferred = packages.toArray(new String[0]);
         this.agentLoader = agentLoader;
+        this.entry = entry;
+        this.origins = new ClassOrigins(entry);
     }
 
     public boolean hasPreferredPackages() {
@@ -96,11 +116,26 @@ public final class FrameFilter {
 
     Kind classify(Class<?> type) {
         String name = type.getName();
-        if (type.getClassLoader() == agentLoader && agentLoader != null || startsWithAny(name, PLUMBING) || isGenerated(type, name)) {
+        ClassLoader loader = type.getClassLoader();
+        if (loader == null || loader == ClassLoader.getPlatformClassLoader() || loader == agentLoader
+                || startsWithAny(name, OURS) || isGenerated(type, name)) {
             return Kind.PLUMBING;
         }
         if (startsWithAny(name, preferred)) {
             return Kind.PREFERRED;
+        }
+        ClassOrigins.Origin origin = origins.of(type);
+        if (origin == ClassOrigins.Origin.APPLICATION) {
+            return Kind.APPLICATION;
+        }
+        if (startsWithAny(name, JDK)) {
+            return Kind.PLUMBING;
+        }
+        if (origin == ClassOrigins.Origin.LIBRARY) {
+            return Kind.INFRASTRUCTURE;
+        }
+        if (entry.isApplicationPackage(name)) {
+            return Kind.APPLICATION;
         }
         return startsWithAny(name, INFRASTRUCTURE) ? Kind.INFRASTRUCTURE : Kind.APPLICATION;
     }

@@ -48,6 +48,15 @@ public final class Hints {
         return hint.toString();
     }
 
+    /** For one write repeated from one call site: one batch, and how an ORM makes one. */
+    public static String batchable(String shape) {
+        String verb = shape.isEmpty() ? "write" : shape.split(" ", 2)[0];
+        return "send them as one JDBC batch (addBatch, executeBatch) instead of one " + verb + " each; with Hibernate, set"
+                + " hibernate.jdbc.batch_size (and hibernate.order_inserts, hibernate.order_updates) and write them in one"
+                + " transaction (Spring Data: saveAll)" + ("insert".equals(verb) ? "; IDENTITY ids turn insert batching off, a"
+                + " sequence does not" : "");
+    }
+
     public static String duplicate() {
         return "the same statement with the same values ran again: run it once and reuse its result";
     }
@@ -79,11 +88,6 @@ public final class Hints {
                     }
                 }
                 return "select the rows for all parents at once, with IN (...) or a join, instead of one select per parent";
-            case "insert":
-            case "update":
-            case "delete":
-            case "merge":
-                return "send them as one JDBC batch (addBatch, executeBatch) instead of one " + verb + " each";
             default:
                 return "run one statement for all the rows (IN (...) or a batch) instead of one per row";
         }

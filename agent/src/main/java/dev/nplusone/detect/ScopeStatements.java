@@ -87,7 +87,8 @@ public final class ScopeStatements {
         if (at.stack == null && at.executions == 2) {
             describe(at); // a repeat: now the readable stack is worth taking
         }
-        if (group.identical.increment(statementKey) == 2) {
+        // A write run twice with the same values did its work twice: not a question asked twice.
+        if (group.kind != StatementKind.WRITE && group.identical.increment(statementKey) == 2) {
             if (at.stack == null) {
                 describe(at);
             }
@@ -126,14 +127,22 @@ public final class ScopeStatements {
     }
 
     /**
-     * Applies the two rules (see {@code docs/detection.md}). Call sites that share a location (a
+     * Applies the three rules (see {@code docs/detection.md}): a query repeated from one call site
+     * with differing values is an N+1; a write repeated from one call site is batchable; one statement
+     * run twice with the same values, a duplicate. Call sites that share a location (a
      * helper's loop, called from two places) make one finding: reports name locations, not stacks.
      */
     public List<Finding> findings() {
         Map<String, Finding> byLocation = new LinkedHashMap<>();
         for (ShapeGroup group : shapes.values()) {
             for (SiteGroup site : group.sites) {
-                if (site.isNPlusOne(threshold)) {
+                if (group.kind == StatementKind.WRITE) {
+                    if (site.executions >= threshold) {
+                        merge(byLocation, new Finding(Finding.Type.BATCHABLE, site.path.names(), group.shape, site.executions,
+                                site.stackOrEmpty(), null, site.nanos, site.parameters, site.attribution,
+                                Hints.batchable(group.shape)));
+                    }
+                } else if (site.isNPlusOne(threshold)) {
                     Association association = site.attribution.association();
                     Parents parents = parents(group, association);
                     merge(byLocation, new Finding(Finding.Type.N_PLUS_ONE, site.path.names(), group.shape, site.executions,
@@ -186,7 +195,13 @@ public final class ScopeStatements {
         for (String shape : group.before) {
             ShapeGroup candidate = shapes.get(shape);
             if (candidate == null) {
+                if (StatementKind.of(shape) != StatementKind.QUERY) {
+                    continue;
+                }
                 return new Choice(shape, null, null); // past the bounds: nothing known about it
+            }
+            if (candidate.kind != StatementKind.QUERY) {
+                continue; // only a query returns parent rows: never a write, DDL or a call
             }
             if (candidate.lazyLoad != null) {
                 Association loaded = candidate.association(attributor);
@@ -214,6 +229,7 @@ public final class ScopeStatements {
 
     private static final class ShapeGroup {
         final String shape;
+        final StatementKind kind;
         /** The distinct shapes executed before this one first ran, newest first. */
         final String[] before;
         /** The lazy load that ran its first execution (an ORM collection or proxy), or null. */
@@ -230,6 +246,7 @@ public final class ScopeStatements {
 
         ShapeGroup(String shape, String[] before, Object lazyLoad) {
             this.shape = shape;
+            this.kind = StatementKind.of(shape);
             this.before = before;
             this.lazyLoad = lazyLoad;
         }
@@ -297,7 +314,7 @@ public final class ScopeStatements {
         int executions;
         boolean differing;
         long nanos;
-        List<String> stack; // taken on the first repeat
+        CallStack stack; // taken on the first repeat
         Attribution attribution = Attribution.NONE; // likewise
         String parameters;
 
@@ -316,8 +333,8 @@ public final class ScopeStatements {
             }
         }
 
-        List<String> stackOrEmpty() {
-            return stack == null ? List.of() : stack;
+        CallStack stackOrEmpty() {
+            return stack == null ? CallStack.NONE : stack;
         }
 
         boolean isNPlusOne(int threshold) {

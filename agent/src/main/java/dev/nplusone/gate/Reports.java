@@ -125,10 +125,9 @@ public final class Reports {
         }
         for (dev.nplusone.report.FindingStats f : registry.findings()) {
             reports.findings.computeIfAbsent(List.of(f.type(), f.path(), f.shape(), f.location()),
-                    // The agent judges its own totals without a baseline, where the location's kind plays no part.
                     k -> new FindingTotal(f.type(), f.path(), f.shape(), f.location(), f.stack(), f.trigger(),
-                            f.association(), f.hint(), null))
-                    .add(f.maxRepetitions(), f.occurrences(), f.totalRepetitions(), null);
+                            f.association(), f.hint(), f.locationKind()))
+                    .add(f.maxRepetitions(), f.occurrences(), f.totalRepetitions(), f.locationKind());
         }
         return reports;
     }

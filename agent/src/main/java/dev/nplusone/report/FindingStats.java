@@ -53,6 +53,11 @@ public final class FindingStats {
         return first.location();
     }
 
+    /** {@code application} or {@code framework}. */
+    public String locationKind() {
+        return first.locationKind();
+    }
+
     public List<String> stack() {
         return first.stack();
     }

@@ -88,6 +88,7 @@ public final class JsonReport {
             json.name("occurrences").value(f.occurrences());
             json.name("totalRepetitions").value(f.totalRepetitions());
             json.name("location").value(f.location());
+            json.name("locationKind").value(f.locationKind());
             json.name("stack").strings(f.stack());
             optional(json, "trigger", f.trigger());
             optional(json, "association", f.association());

@@ -41,7 +41,14 @@ public final class LogReport {
     }
 
     static String title(Finding.Type type) {
-        return type == Finding.Type.N_PLUS_ONE ? "N+1 query" : "Duplicate query";
+        switch (type) {
+            case N_PLUS_ONE:
+                return "N+1 query";
+            case BATCHABLE:
+                return "Batchable writes";
+            default:
+                return "Duplicate query";
+        }
     }
 
     static String block(Finding f) {
@@ -49,6 +56,8 @@ public final class LogReport {
         sb.append(title(f.type())).append(" in ").append(String.join(" > ", f.path())).append(": ");
         if (f.type() == Finding.Type.N_PLUS_ONE) {
             sb.append(f.repetitions()).append(" executions of one statement shape from one call site");
+        } else if (f.type() == Finding.Type.BATCHABLE) {
+            sb.append(f.repetitions()).append(" executions of one write from one call site, one at a time");
         } else {
             sb.append("the same statement with the same parameters ran ").append(f.repetitions()).append(" times");
         }
@@ -59,13 +68,14 @@ public final class LogReport {
         if (f.jsonPath() != null) {
             line(sb, "jsonPath", f.jsonPath());
         }
-        line(sb, "location", f.location());
+        line(sb, "location", f.location() + ("framework".equals(f.locationKind())
+                ? "   <- no application frame on the stack: the framework frame nearest to the database" : ""));
         List<String> stack = f.stack();
         for (int i = 0; i < Math.min(stack.size(), LOGGED_FRAMES); i++) {
             line(sb, i == 0 ? "stack" : "", stack.get(i));
         }
         if (stack.size() > LOGGED_FRAMES) {
-            line(sb, "", "... " + (stack.size() - LOGGED_FRAMES) + " more application frames");
+            line(sb, "", "... " + (stack.size() - LOGGED_FRAMES) + " more frames");
         }
         if (f.trigger() != null && f.type() == Finding.Type.N_PLUS_ONE) {
             line(sb, "after", f.trigger() + "   <- likely loaded the parent rows");

@@ -51,6 +51,37 @@ class ScopeStatementsTest {
     }
 
     @Test
+    void aLoopOfWritesIsBatchableNotAnNPlusOne() {
+        String insert = "insert into attendee (event_id, name) values (?, ?)";
+        run(PARENTS, 1, SITE_A);
+        for (int id = 0; id < 4; id++) {
+            run(insert, 100 + id, SITE_B);
+        }
+        for (int i = 0; i < 3; i++) {
+            run("update event set seen = ? where id = ?", 7, SITE_C); // identical writes: batchable, no duplicate
+        }
+        List<Finding> findings = statements.findings();
+        assertEquals(2, findings.size(), findings::toString);
+        for (Finding f : findings) {
+            assertEquals(Finding.Type.BATCHABLE, f.type());
+            assertNull(f.trigger(), "a loop of writes has no parent query to fix");
+            assertTrue(f.hint().startsWith("send them as one JDBC batch"), f.hint());
+        }
+        assertEquals(4, findings.stream().filter(f -> f.shape().equals(insert)).findFirst().orElseThrow().repetitions());
+    }
+
+    @Test
+    void theTriggerIsAQueryNeverAWriteOrDdl() {
+        run(PARENTS, 1, SITE_A);
+        run("insert into audit (note) values (?)", 2, SITE_A);
+        run("create table if not exists scratch (id int)", 3, SITE_A);
+        for (int id = 0; id < 3; id++) {
+            run(CHILDREN, 100 + id, SITE_B);
+        }
+        assertEquals(PARENTS, statements.findings().get(0).trigger());
+    }
+
+    @Test
     void fewerThanTheThresholdIsNothing() {
         run(CHILDREN, 1, SITE_A);
         run(CHILDREN, 2, SITE_A);
@@ -80,6 +111,7 @@ class ScopeStatementsTest {
 
     @Test
     void identicalStatementsAreADuplicateNotAnNPlusOne() {
+        run(PARENTS, 1, SITE_B);
         for (int i = 0; i < 6; i++) {
             run(CHILDREN, 7, SITE_A);
         }
@@ -87,6 +119,7 @@ class ScopeStatementsTest {
         assertEquals(1, findings.size());
         assertEquals(Finding.Type.DUPLICATE, findings.get(0).type());
         assertEquals(6, findings.get(0).repetitions(), "the first execution counts too");
+        assertEquals(PARENTS, findings.get(0).trigger(), "the rows the duplicate was run for");
     }
 
     @Test

@@ -41,7 +41,7 @@ class JsonReportTest {
         assertTrue(json.contains("\"name\": \"GET /events\",\n      \"kind\": \"http\",\n      \"instances\": 1,\n      \"statements\": {\n        \"total\": 12,\n        \"max\": 12\n      }"), json);
         assertTrue(json.contains("\"type\": \"n_plus_one\""), json);
         assertTrue(json.contains("\"path\": [\n        \"GET /events\",\n        \"serialize ArrayList\"\n      ]"), json);
-        assertTrue(json.contains("\"repetitions\": 10,\n      \"occurrences\": 2,\n      \"totalRepetitions\": 20,\n      \"location\": \"a.B.c(B.java:4)\""), json);
+        assertTrue(json.contains("\"repetitions\": 10,\n      \"occurrences\": 2,\n      \"totalRepetitions\": 20,\n      \"location\": \"a.B.c(B.java:4)\",\n      \"locationKind\": \"application\""), json);
         assertTrue(json.contains("\"trigger\": \"select * from \\\"event\\\"\""), json);
         assertTrue(json.contains("\"timeMillis\": 6"), json);
         assertTrue(!json.contains("parameters"), "no parameter values unless asked for");
@@ -57,10 +57,11 @@ class JsonReportTest {
         Association organization = new Association("com.acme.Attendee", "organization", Association.Kind.MANY_TO_ONE,
                 "com.acme.Organization", java.util.Set.of("com.acme.Organization"), List.of());
         registry.add(new Finding(Finding.Type.N_PLUS_ONE, List.of("GET /events"), "select * from organization where id = ?", 6,
-                List.of("a.B.c(B.java:4)"), "select * from attendee where event_id = ?", 1_000_000, null,
+                new dev.nplusone.detect.CallStack(List.of("a.B.c(B.java:4)"), true), "select * from attendee where event_id = ?", 1_000_000, null,
                 new Attribution(organization, "$[*].attendees[*].organization"), "fetch Attendee.organization with ..."));
         registry.add(new Finding(Finding.Type.N_PLUS_ONE, List.of("GET /parents"), "select * from child where parent_id = ?", 4,
-                List.of("a.B.d(B.java:9)"), null, 1_000_000, null));
+                new dev.nplusone.detect.CallStack(List.of("com.zaxxer.hikari.pool.ProxyStatement.executeQuery(ProxyStatement.java:52)"), false),
+                null, 1_000_000, null, null, null));
         java.io.StringWriter out = new java.io.StringWriter();
         JsonReport.write(registry, 3, out);
 
@@ -72,7 +73,9 @@ class JsonReportTest {
         assertEquals("$[*].attendees[*].organization", orm.get("jsonPath"));
         assertEquals("fetch Attendee.organization with ...", orm.get("hint"));
         assertEquals("select * from attendee where event_id = ?", orm.get("trigger"));
+        assertEquals("application", orm.get("locationKind"));
         Map<String, Object> plain = findings.get(1);
+        assertEquals("framework", plain.get("locationKind"), "a stack without application frames says so");
         for (String optional : List.of("association", "associationKind", "jsonPath", "hint", "trigger")) {
             assertFalse(plain.containsKey(optional), () -> optional + " is left out, not null: " + plain);
         }

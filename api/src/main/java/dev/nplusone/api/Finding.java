@@ -6,17 +6,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An N+1 or duplicate query found in one scope instance. The fields are those of a finding in the
+ * An N+1, a duplicate query or batchable writes found in one scope instance. The fields are those of a finding in the
  * agent's JSON report ({@code docs/report-format.md}), for this one instance. Immutable.
  */
 public final class Finding {
 
-    /** The two rules; {@link #json()} is the name the JSON report uses. */
+    /** The three rules; {@link #json()} is the name the JSON report uses. */
     public enum Type {
         /** One statement shape run repeatedly from one call site with differing parameters. */
         N_PLUS_ONE("n_plus_one"),
         /** The same statement with the same parameters run more than once. */
-        DUPLICATE("duplicate");
+        DUPLICATE("duplicate"),
+        /** One insert, update, delete or merge run repeatedly from one call site: one JDBC batch would do. */
+        BATCHABLE("batchable");
 
         private final String json;
 
@@ -43,6 +45,7 @@ public final class Finding {
     private final String shape;
     private final int repetitions;
     private final String location;
+    private final String locationKind;
     private final List<String> stack;
     private final String trigger;
     private final String association;
@@ -51,13 +54,14 @@ public final class Finding {
     private final long timeMillis;
     private final String parameters;
 
-    private Finding(Type type, List<String> path, String shape, int repetitions, String location, List<String> stack,
-                    String trigger, String association, String jsonPath, String hint, long timeMillis, String parameters) {
+    private Finding(Type type, List<String> path, String shape, int repetitions, String location, String locationKind,
+                    List<String> stack, String trigger, String association, String jsonPath, String hint, long timeMillis, String parameters) {
         this.type = type;
         this.path = path;
         this.shape = shape;
         this.repetitions = repetitions;
         this.location = location;
+        this.locationKind = locationKind;
         this.stack = stack;
         this.trigger = trigger;
         this.association = association;
@@ -70,7 +74,8 @@ public final class Finding {
     /** From one of the agent's finding maps (see {@code Bridge.closeScopeWithResult}). */
     static Finding of(Map<String, Object> m) {
         return new Finding(Type.ofJson((String) m.get("type")), strings(m.get("path")), (String) m.get("shape"),
-                ((Number) m.get("repetitions")).intValue(), (String) m.get("location"), strings(m.get("stack")),
+                ((Number) m.get("repetitions")).intValue(), (String) m.get("location"), (String) m.get("locationKind"),
+                strings(m.get("stack")),
                 (String) m.get("trigger"), (String) m.get("association"), (String) m.get("jsonPath"), (String) m.get("hint"),
                 ((Number) m.get("timeMillis")).longValue(), (String) m.get("parameters"));
     }
@@ -112,7 +117,16 @@ public final class Finding {
         return location;
     }
 
-    /** Application frames, innermost first; may be empty when the JVM hid them. */
+    /**
+     * {@code application} when {@link #location()} is the application's own code; {@code framework}
+     * when the stack had no application frame and the location is the framework frame nearest to the
+     * database.
+     */
+    public String locationKind() {
+        return locationKind;
+    }
+
+    /** Application frames, innermost first (framework frames when there were none); may be empty when the JVM hid them. */
     public List<String> stack() {
         return stack;
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
 /** One test's {@link QueryBudget}, and what breaks it. */
 final class Budget {
 
-    private static final Budget DEFAULT = new Budget(QueryBudget.UNLIMITED, true, false);
+    private static final Budget DEFAULT = new Budget(QueryBudget.UNLIMITED, true, false, false);
     /** Frames of a finding's stack shown after its location; the agent's log has them all. */
     private static final int SHOWN_FRAMES = 5;
     /** This extension's own frames, below the test method: they tell the reader nothing. */
@@ -21,11 +21,13 @@ final class Budget {
     private final int maxQueries;
     private final boolean failOnNPlusOne;
     private final boolean failOnDuplicate;
+    private final boolean failOnBatchable;
 
-    private Budget(int maxQueries, boolean failOnNPlusOne, boolean failOnDuplicate) {
+    private Budget(int maxQueries, boolean failOnNPlusOne, boolean failOnDuplicate, boolean failOnBatchable) {
         this.maxQueries = maxQueries;
         this.failOnNPlusOne = failOnNPlusOne;
         this.failOnDuplicate = failOnDuplicate;
+        this.failOnBatchable = failOnBatchable;
     }
 
     /** The method's annotation, else its class's (or an enclosing class's, for {@code @Nested} tests), else the defaults. */
@@ -34,7 +36,7 @@ final class Budget {
         for (Class<?> c = testClass; found.isEmpty() && c != null; c = c.getEnclosingClass()) {
             found = AnnotationSupport.findAnnotation(c, QueryBudget.class);
         }
-        return found.map(a -> new Budget(a.maxQueries(), a.failOnNPlusOne(), a.failOnDuplicate())).orElse(DEFAULT);
+        return found.map(a -> new Budget(a.maxQueries(), a.failOnNPlusOne(), a.failOnDuplicate(), a.failOnBatchable())).orElse(DEFAULT);
     }
 
     /** Why the test broke this budget, as its failure message; null when it kept it. */
@@ -43,7 +45,7 @@ final class Budget {
             return "query budget of " + result.name() + " not checked: the nplusone agent recorded nothing for this test"
                     + " (was it detached, or did the test run inside an nplusone scope of the same name?)";
         }
-        if ((failOnNPlusOne || failOnDuplicate) && !result.findingsChecked()) {
+        if ((failOnNPlusOne || failOnDuplicate || failOnBatchable) && !result.findingsChecked()) {
             return "query budget of " + result.name() + " not checked: the test ran inside another nplusone scope of its thread,"
                     + " and N+1 and duplicate queries are detected over the outermost scope when it closes" + statements(result);
         }
@@ -57,6 +59,9 @@ final class Budget {
         }
         if (failOnDuplicate) {
             failing.addAll(counted(problems, result.findings(Finding.Type.DUPLICATE), "duplicate query", "duplicate queries", "failOnDuplicate"));
+        }
+        if (failOnBatchable) {
+            failing.addAll(counted(problems, result.findings(Finding.Type.BATCHABLE), "batchable write", "batchable writes", "failOnBatchable"));
         }
         if (problems.isEmpty()) {
             return null;
@@ -85,6 +90,8 @@ final class Budget {
     private static void describe(StringBuilder message, Finding f) {
         if (f.type() == Finding.Type.N_PLUS_ONE) {
             line(message, 1, "N+1 query: " + f.repetitions() + " executions of one statement shape from one call site");
+        } else if (f.type() == Finding.Type.BATCHABLE) {
+            line(message, 1, "Batchable writes: " + f.repetitions() + " executions of one write from one call site, one at a time");
         } else {
             line(message, 1, "Duplicate query: the same statement with the same parameters ran " + f.repetitions() + " times");
         }

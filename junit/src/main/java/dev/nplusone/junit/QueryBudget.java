@@ -10,7 +10,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * How many statements a test may run, and whether an N+1 or a duplicate query fails it.
+ * How many statements a test may run, and whether an N+1, a duplicate query or batchable writes fail it.
  *
  * <pre>{@code
  * @Test
@@ -41,4 +41,7 @@ public @interface QueryBudget {
 
     /** Whether the same statement run twice with the same parameters fails the test. */
     boolean failOnDuplicate() default false;
+
+    /** Whether one insert, update or delete run repeatedly from one call site (one JDBC batch would do) fails the test. */
+    boolean failOnBatchable() default false;
 }

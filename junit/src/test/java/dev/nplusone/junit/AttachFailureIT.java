@@ -27,7 +27,7 @@ class AttachFailureIT {
         Set<String> failed = o.stringPropertyNames().stream().filter(k -> k.endsWith(".status")).filter(k -> o.getProperty(k).equals("FAILED"))
                 .map(k -> k.substring(0, k.indexOf(".status"))).collect(Collectors.toSet());
         // Method-level budgets fail each test; a class-level extension fails the class before its tests run.
-        assertEquals(11, failed.size(), () -> o + run.describe());
+        assertEquals(13, failed.size(), () -> o + run.describe());
         assertEquals(failed.size(), o.stringPropertyNames().stream().filter(k -> k.endsWith(".status")).count(), () -> o + run.describe());
         assertTrue(failed.contains("ExtendWithSample"), failed::toString);
         String message = null;

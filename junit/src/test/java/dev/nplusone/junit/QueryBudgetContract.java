@@ -28,7 +28,7 @@ abstract class QueryBudgetContract {
 
     static final Class<?>[] SAMPLES = {BudgetSample.class, ClassBudgetSample.class, ExtendWithSample.class, NestedScopeSample.class};
     /** Test method invocations in {@link #SAMPLES}: each is one scope instance of kind test. */
-    static final int INVOCATIONS = 19;
+    static final int INVOCATIONS = 21;
 
     static final String PACKAGE = "dev.nplusone.samples.";
     static final String FAILED = "org.opentest4j.AssertionFailedError";
@@ -43,13 +43,14 @@ abstract class QueryBudgetContract {
     @Test
     void everyInvocationHasAnOutcomeAndTheRightOne() {
         Set<String> failed = new TreeSet<>(Set.of(
-                "BudgetSample#overBudgetFails", "BudgetSample#nPlusOneFails", "BudgetSample#duplicateFails",
+                "BudgetSample#overBudgetFails", "BudgetSample#nPlusOneFails", "BudgetSample#duplicateFails", "BudgetSample#batchableFails",
                 "BudgetSample#failingTestKeepsItsOwnFailure", "BudgetSample#parameterizedInvocationsAreMeasuredEach[2]",
                 "ClassBudgetSample#classBudgetFails", "ClassBudgetSample#composedAnnotationFails",
                 "ClassBudgetSample$Inner#enclosingClassBudgetFails", "ExtendWithSample#nPlusOneFailsByDefault",
                 "NestedScopeSample#findingsCannotBeCheckedFails"));
         Set<String> passed = new TreeSet<>(Set.of(
                 "BudgetSample#exactlyOnBudgetPasses", "BudgetSample#nPlusOneAllowedPasses", "BudgetSample#duplicateAllowedByDefaultPasses",
+                "BudgetSample#batchableAllowedByDefaultPasses",
                 "BudgetSample#parameterizedInvocationsAreMeasuredEach[1]", "BudgetSample#statementsOfOtherThreadsAreNotCountedPasses",
                 "ClassBudgetSample#classBudgetPasses", "ClassBudgetSample#methodBudgetWinsPasses",
                 "ExtendWithSample#manyStatementsAndDuplicatesPassByDefault", "NestedScopeSample#statementsAreStillCountedPasses"));
@@ -107,6 +108,19 @@ abstract class QueryBudgetContract {
                 + "    fix:      the same statement with the same values ran again: run it once and reuse its result" + NL;
         assertTrue(message.startsWith(expected), () -> "expected a message starting with\n" + expected + "\nbut was\n" + message);
         assertEquals("SUCCESSFUL", run().outcomes().getProperty("BudgetSample#duplicateAllowedByDefaultPasses.status"));
+    }
+
+    @Test
+    void batchableWritesFailOnlyWhenTheBudgetSaysSo() {
+        String message = message("BudgetSample#batchableFails");
+        String expected = "query budget exceeded in " + PACKAGE + "BudgetSample#batchableFails: 1 batchable write (failOnBatchable = true)" + NL
+                + "  statements: " + (1 + Library.AUTHORS) + ", maxQueries unlimited" + NL
+                + "  Batchable writes: " + Library.AUTHORS + " executions of one write from one call site, one at a time" + NL
+                + "    location: " + SampleJvm.frame(Library.class, "reviewEachBook", "// batchable: one insert per book") + NL
+                + "    shape:    insert into review(book_id, stars) values (?, ?)" + NL
+                + "    fix:      send them as one JDBC batch";
+        assertTrue(message.startsWith(expected), () -> "expected a message starting with\n" + expected + "\nbut was\n" + message);
+        assertEquals("SUCCESSFUL", run().outcomes().getProperty("BudgetSample#batchableAllowedByDefaultPasses.status"));
     }
 
     @Test

@@ -63,6 +63,18 @@ public class BudgetSample {
     }
 
     @Test
+    @QueryBudget(failOnBatchable = true)
+    void batchableFails() throws SQLException {
+        Library.reviewEachBook();
+    }
+
+    @Test
+    @QueryBudget
+    void batchableAllowedByDefaultPasses() throws SQLException {
+        Library.reviewEachBook();
+    }
+
+    @Test
     @QueryBudget(maxQueries = 1)
     void failingTestKeepsItsOwnFailure() throws SQLException {
         Library.differentQueries(2);

@@ -30,6 +30,7 @@ public final class Library {
         try (Connection c = DriverManager.getConnection(URL); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS author(id INT PRIMARY KEY)");
             s.execute("CREATE TABLE IF NOT EXISTS book(id INT PRIMARY KEY, author_id INT, title VARCHAR(40))");
+            s.execute("CREATE TABLE IF NOT EXISTS review(book_id INT, stars INT)");
             for (int a = 1; a <= AUTHORS; a++) {
                 s.execute("MERGE INTO author VALUES (" + a + ")");
                 s.execute("MERGE INTO book VALUES (" + a + ", " + a + ", 'Book " + a + "')");
@@ -62,6 +63,19 @@ public final class Library {
                 try (PreparedStatement ps = c.prepareStatement("SELECT title FROM book WHERE id = ?")) {
                     ps.setInt(1, 1);
                     ps.executeQuery().close(); // duplicate: the same book twice
+                }
+            }
+        }
+    }
+
+    /** One review of each author's book, inserted one at a time: batchable writes. */
+    public static void reviewEachBook() throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL)) {
+            for (int author : authors(c)) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO review(book_id, stars) VALUES (?, ?)")) {
+                    ps.setInt(1, author);
+                    ps.setInt(2, 5);
+                    ps.executeUpdate(); // batchable: one insert per book
                 }
             }
         }

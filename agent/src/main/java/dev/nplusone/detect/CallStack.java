@@ -1,0 +1,31 @@
+package dev.nplusone.detect;
+
+import java.util.List;
+
+/**
+ * The readable stack of a call site, innermost first, and whether it is the application's code or,
+ * when the statement ran with no application frame on the stack (Jackson iterating a lazy
+ * collection after the controller returned), the framework frames nearest to the database.
+ */
+public final class CallStack {
+
+    /** A call site whose stack was not taken. */
+    public static final CallStack NONE = new CallStack(List.of(), false);
+
+    private final List<String> frames;
+    private final boolean application;
+
+    public CallStack(List<String> frames, boolean application) {
+        this.frames = List.copyOf(frames);
+        this.application = application;
+    }
+
+    public List<String> frames() {
+        return frames;
+    }
+
+    /** {@code application} or {@code framework}: what the report's {@code locationKind} says. */
+    public String locationKind() {
+        return application ? "application" : "framework";
+    }
+}

@@ -1,0 +1,6 @@
+package org.springframework.samples.library.events;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface TalkRepository extends JpaRepository<Talk, Long> {
+}

@@ -1,0 +1,4 @@
+package org.apache.samples.bookshop.domain;
+
+public record Reader(long id, String name) {
+}
