@@ -3,7 +3,9 @@
 // coverage data each: target/jacoco-<run>.exec.
 def log = new File(basedir, 'build.log').text
 def source = new File(basedir, 'src/main/java/com/example/library/Library.java').readLines()
-def reread = "com.example.library.Library.title(Library.java:${source.findIndexOf { it.contains('// the same book, read again') } + 1})"
+def lineOf = { String marker -> source.findIndexOf { it.contains(marker) } + 1 }
+def reread = "com.example.library.Library.title(Library.java:${lineOf('// the same book, read again')})"
+def insert = "com.example.library.Library.addBooks(Library.java:${lineOf('// batchable: one insert per book')})"
 
 // The classes each coverage data file records, read with JaCoCo's own reader.
 def core = new File(localRepositoryPath, 'org/jacoco/org.jacoco.core').listFiles().collect { d -> d.listFiles().find { it.name.endsWith('.jar') } }.find()
@@ -18,16 +20,20 @@ def classesOf = { String run ->
 def agentClasses = { Set names -> names.findAll { it.startsWith('dev/nplusone/') } }
 
 // Every run: the tests passed, both tools wrote their reports, and the check passed, listing the
-// duplicate it let pass.
+// duplicate and the batchable writes it let pass.
 ['first', 'after', 'overridden'].each { run ->
     assert classesOf(run).contains('com/example/library/Library') : "${run}: JaCoCo recorded the application"
     assert new File(basedir, "target/jacoco-${run}/index.html").isFile() : "${run}: no JaCoCo report"
 }
 assert new File(basedir, 'target/nplusone').listFiles().findAll { it.name.endsWith('.json') }.size() == 1
-assert log.count('[INFO] Tests run: 1, Failures: 0, Errors: 0, Skipped: 0\n') == 3 : 'the test ran and passed in each run'
-assert log.count('[INFO] nplusone check: 1 that does not fail the build (the reports have each in full):\n'
+assert log.count('[INFO] Tests run: 2, Failures: 0, Errors: 0, Skipped: 0\n') == 3 : 'the tests ran and passed in each run'
+assert log.count('[INFO] nplusone check: 2 that do not fail the build (the reports have each in full):\n'
         + "[INFO]   duplicate in com.example.library.LibraryTest#readsOneBookTwice: 2 executions in one scope instance at ${reread}"
-        + ' (fail-on-duplicate=false)\n[INFO] nplusone check: PASSED, no breach\n') == 3
+        + ' (fail-on-duplicate=false)\n'
+        + "[INFO]   batchable writes in com.example.library.LibraryTest#addsFourBooks: 4 executions in one scope instance at ${insert}"
+        + ' (fail-on-batchable=false)\n'
+        + '[INFO] nplusone check: PASSED, no breach\n') == 3 : 'each run lists what it let pass'
+assert log.count('[INFO] nplusone check: 1 report, 2 scopes (2 instances), 2 findings\n') == 4 : 'each run read its one report'
 
 // 1. JaCoCo's prepare-agent ran first: its token, already in argLine, was told to leave the agent's
 // loader and start-up classes alone. Not one class of the agent in the coverage data.
@@ -51,3 +57,8 @@ assert log.contains("[WARNING] -Djacoco.exclClassLoaders=sun.reflect.DelegatingC
         + ' add them: -Djacoco.exclClassLoaders=sun.reflect.DelegatingClassLoader:dev.nplusone.*\n')
 def overridden = agentClasses(classesOf('overridden'))
 assert overridden.count { it.startsWith('dev/nplusone/shaded/') } > 100 : "${overridden.size()} agent classes: ${overridden.take(5)}"
+
+// 4. Made to fail, the batchable writes are a breach.
+assert log.contains("[ERROR] BREACH batchable writes in com.example.library.LibraryTest#addsFourBooks: 4 executions in one scope instance at ${insert}\n")
+assert log.contains('[INFO] nplusone check: FAILED, 1 breach (1 batchable write)\n')
+assert log.trim().split('\n').findAll { it.contains('BUILD ') }.collect { it.trim() } == ['[INFO] BUILD SUCCESS'] * 3 + ['[INFO] BUILD FAILURE']

@@ -241,18 +241,25 @@ public final class Baseline {
         }
     }
 
-    /** Records these breaches, replacing the file atomically enough for a build (write, then move). */
-    public static void write(Path file, Collection<Breach> breaches) throws IOException {
+    /**
+     * Records these breaches, replacing the file atomically enough for a build (write, then move).
+     *
+     * @return how many entries it holds: one per identity
+     */
+    public static int write(Path file, Collection<Breach> breaches) throws IOException {
         Path absolute = file.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
         Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+        int written;
         try {
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 JsonWriter json = new JsonWriter(out);
                 json.beginObject();
                 json.name("version").value(VERSION);
                 json.name("breaches").beginArray();
-                for (Breach b : sorted(breaches)) {
+                List<Breach> entries = sorted(breaches);
+                written = entries.size();
+                for (Breach b : entries) {
                     json.beginObject();
                     json.name("type").value(b.type());
                     json.name("scope").value(b.scope());
@@ -275,6 +282,7 @@ public final class Baseline {
         } finally {
             Files.deleteIfExists(temp);
         }
+        return written;
     }
 
     // Stable order, so that a baseline kept in version control changes only where breaches did. Two

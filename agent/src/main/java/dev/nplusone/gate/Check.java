@@ -114,8 +114,8 @@ public final class Check {
             out.println("nplusone check: JUnit XML written to " + junitXml.toAbsolutePath());
         }
         if (writeBaseline != null) {
-            Baseline.write(writeBaseline, verdict.all());
-            out.println("nplusone check: baseline of " + count(verdict.all().size(), "breach") + " written to "
+            int entries = Baseline.write(writeBaseline, verdict.all());
+            out.println("nplusone check: baseline of " + count(entries, "breach") + " written to "
                     + writeBaseline.toAbsolutePath() + "; check with " + names.baseline(writeBaseline) + " to fail on new ones only");
             return CLEAN;
         }
@@ -219,14 +219,14 @@ public final class Check {
         return n + " " + noun + (n == 1 ? "" : noun.endsWith("ch") ? "es" : "s");
     }
 
-    /** {@code 2 N+1, 1 duplicate, 3 batchable writes, 1 max-queries}: each type in the order of the breaches. */
+    /** {@code 2 N+1, 1 duplicate, 3 batchable writes, 1 max-queries}: each type, in the order of the breaches. */
     private static String counts(List<Breach> breaches) {
         java.util.Map<String, Integer> byType = new java.util.LinkedHashMap<>();
         for (Breach b : breaches) {
             byType.merge(Breach.what(b.type()), 1, Integer::sum);
         }
         List<String> parts = new ArrayList<>();
-        byType.forEach((what, n) -> parts.add(n + " " + what));
+        byType.forEach((what, n) -> parts.add(n + " " + (n == 1 && what.equals("batchable writes") ? "batchable write" : what)));
         return String.join(", ", parts);
     }
 }

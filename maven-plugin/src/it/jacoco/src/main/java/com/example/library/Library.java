@@ -38,6 +38,18 @@ public final class Library {
         return titles;
     }
 
+    public void addBooks(long authorId, List<String> titles, long firstId) throws SQLException {
+        long id = firstId;
+        for (String title : titles) {
+            try (PreparedStatement insert = connection.prepareStatement("insert into book (id, author_id, title) values (?, ?, ?)")) {
+                insert.setLong(1, id++);
+                insert.setLong(2, authorId);
+                insert.setString(3, title);
+                insert.executeUpdate(); // batchable: one insert per book
+            }
+        }
+    }
+
     public String title(long bookId) throws SQLException {
         try (PreparedStatement book = connection.prepareStatement("select title from book where id = ?")) {
             book.setLong(1, bookId);

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -22,6 +23,13 @@ class LibraryTest {
     @AfterEach
     void dropDatabase() throws Exception {
         connection.close();
+    }
+
+    @Test
+    void addsFourBooks() throws Exception {
+        new Library(connection).addBooks(1, List.of("A", "B", "C", "D"), 100);
+
+        assertEquals(6, new Library(connection).titlesByAuthor().get("Author 1").size());
     }
 
     @Test
