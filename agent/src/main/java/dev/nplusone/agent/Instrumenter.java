@@ -9,6 +9,7 @@ import dev.nplusone.scope.http.JdkHttpServerAdvice;
 import dev.nplusone.scope.serialization.GeneratorAdvice;
 import dev.nplusone.scope.serialization.ValueFirstAdvice;
 import dev.nplusone.scope.serialization.ValueSecondAdvice;
+import dev.nplusone.scope.test.JupiterAdvice;
 import dev.nplusone.scope.test.TestMethodAdvice;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.AgentBuilder.RedefinitionStrategy;
@@ -76,6 +77,9 @@ final class Instrumenter {
         "org.junit.jupiter.api.TestFactory", "org.junit.jupiter.api.TestTemplate", "org.junit.Test", "org.testng.annotations.Test",
     };
 
+    /** Where JUnit Jupiter (5.x and 6.x) keeps the descriptors that run one test invocation. */
+    static final String JUPITER_DESCRIPTORS = "org.junit.jupiter.engine.descriptor.";
+
     private Instrumenter() {
     }
 
@@ -134,10 +138,17 @@ final class Instrumenter {
                 .type(named(HIBERNATE_PROXY_INITIALIZER).and(declaresField(named("initialized"))))
                 .transform(advice.advice(named("initialize").and(takesArguments(0)), ProxyLoadAdvice.class.getName()))
 
-                // Tests: every test method of JUnit 5, JUnit 4 and TestNG
-                .type(not(isInterface()).and(declaresMethod(isAnnotatedWith(namedOneOf(TEST_ANNOTATIONS)))))
+                // Tests: every test method of JUnit 5, JUnit 4 and TestNG (interfaces too: JUnit 5 runs their
+                // default methods); JUnit Jupiter names each invocation, and runs dynamic tests, in its descriptors
+                .type(declaresMethod(isAnnotatedWith(namedOneOf(TEST_ANNOTATIONS))))
                 .transform(advice.advice(isAnnotatedWith(namedOneOf(TEST_ANNOTATIONS)).and(not(isAbstract())),
                         TestMethodAdvice.class.getName()))
+                .type(named(JUPITER_DESCRIPTORS + "TestMethodTestDescriptor"))
+                .transform(advice.advice(named("invokeTestMethod").and(takesArguments(2)), JupiterAdvice.class.getName()))
+                .type(named(JUPITER_DESCRIPTORS + "DynamicTestTestDescriptor"))
+                .transform(advice.advice(named("execute").and(takesArguments(2))
+                        .and(takesArgument(0, named("org.junit.jupiter.engine.execution.JupiterEngineExecutionContext"))),
+                        JupiterAdvice.class.getName()))
                 .installOn(inst);
     }
 
