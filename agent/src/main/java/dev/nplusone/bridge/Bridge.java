@@ -23,6 +23,9 @@ public final class Bridge {
 
     private static volatile Hooks hooks;
 
+    /** The test invocation a test engine runs on each thread, as {@link #runningTest(String)} names it. */
+    private static final ThreadLocal<String> RUNNING_TEST = new ThreadLocal<>();
+
     private Bridge() {
     }
 
@@ -144,6 +147,28 @@ public final class Bridge {
         } catch (Throwable agentFailure) {
             return null;
         }
+    }
+
+    /**
+     * Advice around a test engine's run of one test invocation names it here, for the advice in the
+     * test method to name its scope: the engine knows the invocation (a parameterized test's index),
+     * the method does not. Null ends it. Returns the name it replaces, for the engine's advice to put
+     * back. Held here, not in the agent, because both advices are inlined into classes that see
+     * nothing of the agent but this class.
+     */
+    public static String runningTest(String name) {
+        String before = RUNNING_TEST.get();
+        if (name == null) {
+            RUNNING_TEST.remove();
+        } else {
+            RUNNING_TEST.set(name);
+        }
+        return before;
+    }
+
+    /** The test invocation the test engine runs on this thread, or null. */
+    public static String runningTest() {
+        return RUNNING_TEST.get();
     }
 
     /** Advice around an ORM lazy load: marks it on entry, puts back what it returned on exit. */

@@ -215,6 +215,7 @@ public final class Cli {
         out.println("      --sarif=FILE           also write SARIF 2.1.0 (code-scanning annotations)");
         out.println("      --junit-xml=FILE       also write JUnit XML (CI test tabs)");
         out.println("      --source-root=DIR      where sources live, for SARIF paths (default: every src/*/* under .)");
+        out.println("      --option-names=maven   name options in messages as the Maven plugin's configuration does");
         out.println("  help                       this text");
         out.println();
         out.println("Options (after -javaagent:...=, after attach <pid>, or as -Dnplusone.key=value):");

@@ -32,7 +32,7 @@ public final class Breach {
         return new Breach(MAX_QUERIES, scope.name(), null, scope, limit, limitSource);
     }
 
-    /** {@code n_plus_one}, {@code duplicate} or {@code max_queries}. */
+    /** {@code n_plus_one}, {@code duplicate}, {@code batchable} or {@code max_queries}. */
     public String type() {
         return type;
     }
@@ -83,8 +83,26 @@ public final class Breach {
             return "max-queries in " + scope + ": " + scopeTotal.maxStatements() + " statements in one scope instance, "
                     + limitSource + " allows " + limit;
         }
-        String what = type.equals("n_plus_one") ? "N+1" : "duplicate";
-        return what + " in " + String.join(" > ", finding.path()) + ": " + finding.repetitions() + " executions in one scope instance"
-                + " at " + finding.location();
+        return headline(finding);
+    }
+
+    /** A finding in one line, as a breach's headline reads, whether or not it breaches. */
+    static String headline(FindingTotal f) {
+        return what(f.type()) + " in " + String.join(" > ", f.path()) + ": " + f.repetitions() + " executions in one scope instance"
+                + " at " + f.location();
+    }
+
+    /** A type as prose says it: {@code N+1}, {@code duplicate}, {@code batchable writes}, {@code max-queries}. */
+    static String what(String type) {
+        switch (type) {
+            case "n_plus_one":
+                return "N+1";
+            case "batchable":
+                return "batchable writes";
+            case MAX_QUERIES:
+                return "max-queries";
+            default:
+                return type; // duplicate, and types of agents newer than this check
+        }
     }
 }

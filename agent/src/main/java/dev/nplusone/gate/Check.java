@@ -2,6 +2,7 @@ package dev.nplusone.gate;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -19,6 +20,10 @@ public final class Check {
 
     /** How many frames of a finding's stack the console shows; the reports keep them all. */
     private static final int FRAMES_SHOWN = 6;
+    /** How many findings that do not fail are listed, one line each; the reports keep them all. */
+    static final int ALLOWED_SHOWN = 20;
+    /** How much of a statement a one-line message shows. */
+    private static final int SHAPE_SHOWN = 80;
 
     private final PrintStream out;
     private final String version;
@@ -37,6 +42,7 @@ public final class Check {
         Path writeBaseline = null;
         Path sarif = null;
         Path junitXml = null;
+        OptionNames names = OptionNames.CLI;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.startsWith("--")) {
@@ -66,9 +72,12 @@ public final class Check {
                     case "--source-root":
                         sourceRoots.add(Paths.get(value));
                         break;
+                    case "--option-names":
+                        names = OptionNames.of(value);
+                        break;
                     default:
                         throw new IllegalArgumentException("unknown check option '" + name + "'; known: --baseline, --write-baseline,"
-                                + " --sarif, --junit-xml, --source-root");
+                                + " --sarif, --junit-xml, --source-root, --option-names");
                 }
             } else if (arg.indexOf('=') > 0 && Thresholds.isKey(arg.substring(0, arg.indexOf('=')))) {
                 thresholdArgs.add(arg);
@@ -83,11 +92,19 @@ public final class Check {
             throw new IllegalArgumentException("usage: java -jar nplusone-agent.jar check [thresholds] [options] <report.json|directory>...");
         }
         Thresholds thresholds = Thresholds.parse(thresholdArgs);
+        if (baselineFile != null && !Files.exists(baselineFile)) {
+            throw new UnreadableReport(baselineFile, "no such baseline file; record one first with " + names.writeBaseline(baselineFile));
+        }
         Baseline baseline = baselineFile == null ? Baseline.none() : Baseline.read(baselineFile);
         Reports reports = Reports.read(inputs);
         Gate.Verdict verdict = Gate.judge(reports, thresholds, baseline);
 
-        print(reports, verdict, baselineFile != null, writeBaseline != null);
+        print(reports, verdict);
+        printAllowed(verdict.allowed());
+        printBaselineMatches(verdict.baseline(), baselineFile, writeBaseline, names);
+        if (writeBaseline == null) {
+            printVerdict(verdict, baselineFile != null);
+        }
         if (sarif != null) {
             Sarif.write(sarif, verdict.breaches(), new SourceFiles(Paths.get(""), sourceRoots), version);
             out.println("nplusone check: SARIF written to " + sarif.toAbsolutePath());
@@ -97,16 +114,15 @@ public final class Check {
             out.println("nplusone check: JUnit XML written to " + junitXml.toAbsolutePath());
         }
         if (writeBaseline != null) {
-            Baseline.write(writeBaseline, verdict.all());
-            out.println("nplusone check: baseline of " + verdict.all().size() + " breach" + (verdict.all().size() == 1 ? "" : "es")
-                    + " written to " + writeBaseline.toAbsolutePath() + "; check with --baseline=" + writeBaseline
-                    + " to fail on new ones only");
+            int entries = Baseline.write(writeBaseline, verdict.all());
+            out.println("nplusone check: baseline of " + count(entries, "breach") + " written to "
+                    + writeBaseline.toAbsolutePath() + "; check with " + names.baseline(writeBaseline) + " to fail on new ones only");
             return CLEAN;
         }
         return verdict.passed() ? CLEAN : BREACHED;
     }
 
-    private void print(Reports reports, Gate.Verdict verdict, boolean withBaseline, boolean recording) {
+    private void print(Reports reports, Gate.Verdict verdict) {
         long instances = 0;
         for (ScopeTotal s : reports.scopes()) {
             instances += s.instances();
@@ -122,7 +138,7 @@ public final class Check {
             }
             out.println("  statement:   " + f.shape());
             out.println("  repetitions: " + f.repetitions() + " in one scope instance; " + f.totalRepetitions() + " over "
-                    + f.occurrences() + " instance" + (f.occurrences() == 1 ? "" : "s"));
+                    + count(f.occurrences(), "instance"));
             if (f.trigger() != null) {
                 out.println("  after:       " + f.trigger());
             }
@@ -143,48 +159,74 @@ public final class Check {
         if (!verdict.breaches().isEmpty()) {
             out.println();
         }
-        String known = withBaseline ? "; " + verdict.known().size() + " known from the baseline" : "";
-        if (recording) {
-            return; // the baseline line says what happened; recording is not a verdict
+    }
+
+    /**
+     * What passes today but is there: one line each, so that a team sees what a stricter gate would
+     * fail before it turns it on. The reports have each finding in full.
+     */
+    private void printAllowed(List<Gate.Allowed> allowed) {
+        if (allowed.isEmpty()) {
+            return;
         }
+        out.println("nplusone check: " + allowed.size() + " that do" + (allowed.size() == 1 ? "es" : "") + " not fail the build"
+                + " (the reports have each in full):");
+        for (int i = 0; i < Math.min(ALLOWED_SHOWN, allowed.size()); i++) {
+            Gate.Allowed a = allowed.get(i);
+            out.println("  " + a.headline + " (" + a.because + ")");
+        }
+        if (allowed.size() > ALLOWED_SHOWN) {
+            out.println("  ... and " + (allowed.size() - ALLOWED_SHOWN) + " more");
+        }
+    }
+
+    /** One line per baseline entry matched by its statement alone, or ignored: the user should know why a finding is known or not. */
+    private void printBaselineMatches(Baseline.Matches matches, Path baselineFile, Path writeBaseline, OptionNames names) {
+        for (Baseline.Upgrade u : matches.upgraded()) {
+            FindingTotal now = u.now.get(0);
+            String more = u.now.size() > 1 ? " (and " + count(u.now.size() - 1, "more place") + ")" : "";
+            String then = writeBaseline != null ? "the baseline written now records the new location"
+                    : "record the new location with " + names.writeBaseline(baselineFile);
+            out.println("nplusone check: baseline entry upgraded: " + entry(u.entry) + ", recorded at " + u.entry.method()
+                    + (u.entry.notApplicationCode() ? " (not application code)" : " (a frame this run no longer reports)")
+                    + ", is now at " + now.location() + more + "; " + then);
+        }
+        for (Baseline.Ignored i : matches.ignored()) {
+            String why = i.elsewhere == null
+                    ? "no " + Breach.what(i.entry.type()) + " of that statement in that scope in this run"
+                    : "this run has it at " + i.elsewhere.location() + ", which the reports do not mark as application code";
+            out.println("nplusone check: baseline entry ignored: " + entry(i.entry) + ", recorded at " + i.entry.method()
+                    + (i.entry.notApplicationCode() ? " (not application code)" : "") + ": " + why);
+        }
+    }
+
+    private static String entry(Baseline.Entry e) {
+        String shape = e.shape.length() > SHAPE_SHOWN ? e.shape.substring(0, SHAPE_SHOWN - 3) + "..." : e.shape;
+        return Breach.what(e.type()) + " in " + e.scope() + " (" + shape + ")";
+    }
+
+    private void printVerdict(Gate.Verdict verdict, boolean withBaseline) {
+        String known = withBaseline ? "; " + verdict.known().size() + " known from the baseline" : "";
         if (verdict.passed()) {
             out.println("nplusone check: PASSED, no breach" + known);
         } else {
-            out.println("nplusone check: FAILED, " + verdict.breaches().size() + " breach" + (verdict.breaches().size() == 1 ? "" : "es")
-                    + " (" + counts(verdict.breaches()) + ")" + known);
+            out.println("nplusone check: FAILED, " + count(verdict.breaches().size(), "breach") + " (" + counts(verdict.breaches()) + ")"
+                    + known);
         }
     }
 
     private static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return n + " " + noun + (n == 1 ? "" : noun.endsWith("ch") ? "es" : "s");
     }
 
+    /** {@code 2 N+1, 1 duplicate, 3 batchable writes, 1 max-queries}: each type, in the order of the breaches. */
     private static String counts(List<Breach> breaches) {
-        int nPlusOne = 0;
-        int duplicate = 0;
-        int budget = 0;
+        java.util.Map<String, Integer> byType = new java.util.LinkedHashMap<>();
         for (Breach b : breaches) {
-            switch (b.type()) {
-                case "n_plus_one":
-                    nPlusOne++;
-                    break;
-                case "duplicate":
-                    duplicate++;
-                    break;
-                default:
-                    budget++;
-            }
+            byType.merge(Breach.what(b.type()), 1, Integer::sum);
         }
         List<String> parts = new ArrayList<>();
-        if (nPlusOne > 0) {
-            parts.add(nPlusOne + " N+1");
-        }
-        if (duplicate > 0) {
-            parts.add(duplicate + " duplicate");
-        }
-        if (budget > 0) {
-            parts.add(budget + " max-queries");
-        }
+        byType.forEach((what, n) -> parts.add(n + " " + (n == 1 && what.equals("batchable writes") ? "batchable write" : what)));
         return String.join(", ", parts);
     }
 }

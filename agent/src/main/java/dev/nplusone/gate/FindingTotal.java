@@ -8,6 +8,11 @@ import java.util.List;
  */
 public final class FindingTotal {
 
+    /** {@code locationKind}: the location is the application's own code. */
+    public static final String APPLICATION = "application";
+    /** {@code locationKind}: no application frame was on the stack; the location is a framework's (a pool's, say). */
+    public static final String FRAMEWORK = "framework";
+
     final String type;
     final List<String> path;
     final String shape;
@@ -16,12 +21,14 @@ public final class FindingTotal {
     final String trigger;
     final String association;
     final String hint;
+    /** {@link #APPLICATION}, {@link #FRAMEWORK}, or null when the reports do not say (agents before it was reported). */
+    String locationKind;
     long repetitions;
     long occurrences;
     long totalRepetitions;
 
     FindingTotal(String type, List<String> path, String shape, String location, List<String> stack, String trigger,
-                 String association, String hint) {
+                 String association, String hint, String locationKind) {
         this.type = type;
         this.path = path;
         this.shape = shape;
@@ -30,9 +37,13 @@ public final class FindingTotal {
         this.trigger = trigger;
         this.association = association;
         this.hint = hint;
+        this.locationKind = locationKind;
     }
 
-    void add(long repetitions, long occurrences, long totalRepetitions) {
+    void add(long repetitions, long occurrences, long totalRepetitions, String locationKind) {
+        if (this.locationKind == null) {
+            this.locationKind = locationKind; // a report of an older agent beside a newer one's
+        }
         this.repetitions = Math.max(this.repetitions, repetitions);
         this.occurrences += occurrences;
         this.totalRepetitions += totalRepetitions;
@@ -76,6 +87,16 @@ public final class FindingTotal {
     /** The agent's one-line fix hint, when it gave one; else null. */
     public String hint() {
         return hint;
+    }
+
+    /** {@link #APPLICATION}, {@link #FRAMEWORK}, or null when the reports do not say. */
+    public String locationKind() {
+        return locationKind;
+    }
+
+    /** True when the reports say the location is the application's own code. */
+    public boolean atApplicationCode() {
+        return APPLICATION.equals(locationKind);
     }
 
     /** The most executions in one scope instance. */

@@ -104,10 +104,11 @@ public final class Reports {
                 String type = string(f, "type");
                 String shape = string(f, "shape");
                 String location = string(f, "location");
+                String locationKind = optional(f, "locationKind");
                 findings.computeIfAbsent(List.of(type, path, shape, location),
                         k -> new FindingTotal(type, path, shape, location, strings(f, "stack"), optional(f, "trigger"),
-                                optional(f, "association"), optional(f, "hint")))
-                        .add(number(f, "repetitions"), number(f, "occurrences"), number(f, "totalRepetitions"));
+                                optional(f, "association"), optional(f, "hint"), locationKind))
+                        .add(number(f, "repetitions"), number(f, "occurrences"), number(f, "totalRepetitions"), locationKind);
             }
         } catch (IllegalStateException | ClassCastException e) {
             throw new UnreadableReport(file, "not an nplusone report: " + e.getMessage());
@@ -125,8 +126,8 @@ public final class Reports {
         for (dev.nplusone.report.FindingStats f : registry.findings()) {
             reports.findings.computeIfAbsent(List.of(f.type(), f.path(), f.shape(), f.location()),
                     k -> new FindingTotal(f.type(), f.path(), f.shape(), f.location(), f.stack(), f.trigger(),
-                            f.association(), f.hint()))
-                    .add(f.maxRepetitions(), f.occurrences(), f.totalRepetitions());
+                            f.association(), f.hint(), f.locationKind()))
+                    .add(f.maxRepetitions(), f.occurrences(), f.totalRepetitions(), f.locationKind());
         }
         return reports;
     }

@@ -38,6 +38,8 @@ final class Sarif {
             json.name("rules").beginArray();
             rule(json, "n_plus_one", "N+1 queries", "The same statement shape ran once per parent row from one call site.");
             rule(json, "duplicate", "Duplicate query", "The same statement with the same parameters ran more than once in one scope.");
+            rule(json, "batchable", "Batchable writes", "The same INSERT, UPDATE, DELETE or MERGE ran once per row from one call site;"
+                    + " a JDBC batch would send them together.");
             rule(json, Breach.MAX_QUERIES, "Query budget exceeded", "A scope instance ran more statements than max-queries allows.");
             json.endArray();
             json.endObject().endObject();
@@ -96,13 +98,21 @@ final class Sarif {
         return text.toString();
     }
 
-    /** {@code com.acme.OrderTest#lists} names the class of a test scope. */
+    /**
+     * {@code com.acme.OrderTest#lists} names the class of a test scope; so do
+     * {@code com.acme.OrderTest$WhenEmpty#lists} and {@code com.acme.PricesTest[2]#total[1]}
+     * (nested classes and invocations, see docs/scopes.md), whose source is {@code OrderTest.java}.
+     */
     private static SourceFiles.Frame testClass(String scope) {
         int hash = scope.indexOf('#');
         if (hash <= 0 || scope.contains(" ")) {
             return null;
         }
         String className = scope.substring(0, hash);
+        int bracket = className.indexOf('[');
+        if (bracket > 0) {
+            className = className.substring(0, bracket);
+        }
         String simple = className.substring(className.lastIndexOf('.') + 1);
         if (simple.contains("$")) {
             simple = simple.substring(0, simple.indexOf('$'));

@@ -14,6 +14,7 @@ import java.util.Map;
  * <pre>
  * fail-on-n-plus-one=true            an N+1 finding fails (default true)
  * fail-on-duplicate=false            a duplicate finding fails (default false)
+ * fail-on-batchable=false            a batchable-writes finding fails (default false)
  * max-queries=50                     statements allowed in one scope instance (default: no limit)
  * max-queries[GET /reports/**]=200   the same keys, for the scopes whose name matches the glob
  * </pre>
@@ -26,6 +27,7 @@ public final class Thresholds {
 
     public static final String FAIL_ON_N_PLUS_ONE = "fail-on-n-plus-one";
     public static final String FAIL_ON_DUPLICATE = "fail-on-duplicate";
+    public static final String FAIL_ON_BATCHABLE = "fail-on-batchable";
     public static final String MAX_QUERIES = "max-queries";
 
     /** No limit on statements per scope instance. */
@@ -36,24 +38,30 @@ public final class Thresholds {
     static {
         KEYS.put(FAIL_ON_N_PLUS_ONE, "true or false: an N+1 finding fails the check (default true)");
         KEYS.put(FAIL_ON_DUPLICATE, "true or false: a duplicate finding fails the check (default false)");
+        KEYS.put(FAIL_ON_BATCHABLE, "true or false: a batchable-writes finding fails the check (default false)");
         KEYS.put(MAX_QUERIES, "a whole number >= 0: statements allowed in one scope instance (default: no limit)");
     }
 
-    private final boolean failOnNPlusOne;
-    private final boolean failOnDuplicate;
+    /** The fail-on key that judges each finding type of the report, and its default. */
+    private static final Map<String, String> FAIL_ON_KEY_OF_TYPE = Map.of(
+            "n_plus_one", FAIL_ON_N_PLUS_ONE, "duplicate", FAIL_ON_DUPLICATE, "batchable", FAIL_ON_BATCHABLE);
+    private static final Map<String, Boolean> FAIL_ON_DEFAULTS = Map.of(
+            FAIL_ON_N_PLUS_ONE, true, FAIL_ON_DUPLICATE, false, FAIL_ON_BATCHABLE, false);
+
+    /** fail-on key -> value given without a scope pattern (or its default). */
+    private final Map<String, Boolean> failOn;
     private final long maxQueries;
     private final List<Rule> overrides;
 
-    private Thresholds(boolean failOnNPlusOne, boolean failOnDuplicate, long maxQueries, List<Rule> overrides) {
-        this.failOnNPlusOne = failOnNPlusOne;
-        this.failOnDuplicate = failOnDuplicate;
+    private Thresholds(Map<String, Boolean> failOn, long maxQueries, List<Rule> overrides) {
+        this.failOn = failOn;
         this.maxQueries = maxQueries;
         this.overrides = overrides;
     }
 
-    /** The defaults: N+1 findings fail, duplicates do not, no query budget. */
+    /** The defaults: N+1 findings fail, duplicates and batchable writes do not, no query budget. */
     public static Thresholds defaults() {
-        return new Thresholds(true, false, UNLIMITED, Collections.emptyList());
+        return new Thresholds(FAIL_ON_DEFAULTS, UNLIMITED, Collections.emptyList());
     }
 
     /** True when {@code key} (the part before '=') is a threshold key, with or without a scope pattern. */
@@ -72,8 +80,7 @@ public final class Thresholds {
      * @throws IllegalArgumentException naming the entry and what it allows
      */
     public static Thresholds parse(List<String> entries) {
-        boolean nPlusOne = true;
-        boolean duplicate = false;
+        Map<String, Boolean> failOn = new LinkedHashMap<>(FAIL_ON_DEFAULTS);
         long queries = UNLIMITED;
         List<Rule> overrides = new ArrayList<>();
         for (String entry : entries) {
@@ -90,15 +97,10 @@ public final class Thresholds {
             }
             Object parsed = value(base, value);
             if (base.equals(key)) {
-                switch (base) {
-                    case FAIL_ON_N_PLUS_ONE:
-                        nPlusOne = (Boolean) parsed;
-                        break;
-                    case FAIL_ON_DUPLICATE:
-                        duplicate = (Boolean) parsed;
-                        break;
-                    default:
-                        queries = (Long) parsed;
+                if (base.equals(MAX_QUERIES)) {
+                    queries = (Long) parsed;
+                } else {
+                    failOn.put(base, (Boolean) parsed);
                 }
             } else {
                 if (!key.endsWith("]") || key.indexOf('[') != base.length()) {
@@ -111,19 +113,45 @@ public final class Thresholds {
                 overrides.add(new Rule(base, new ScopePattern(glob), parsed));
             }
         }
-        return new Thresholds(nPlusOne, duplicate, queries, Collections.unmodifiableList(overrides));
+        return new Thresholds(Collections.unmodifiableMap(failOn), queries, Collections.unmodifiableList(overrides));
     }
 
-    /** Whether a finding of this type ({@code n_plus_one}, {@code duplicate}) in these scopes (outermost first) fails. */
+    /**
+     * Whether a finding of this type ({@code n_plus_one}, {@code duplicate}, {@code batchable}) in
+     * these scopes (outermost first) fails. A type this check does not know (from a newer agent)
+     * fails nothing: no threshold was set for it.
+     */
     public boolean failsOn(String findingType, List<String> path) {
-        String key = findingType.equals("duplicate") ? FAIL_ON_DUPLICATE : FAIL_ON_N_PLUS_ONE;
+        String key = FAIL_ON_KEY_OF_TYPE.get(findingType);
+        if (key == null) {
+            return false;
+        }
+        Rule o = decisive(key, path);
+        return o != null ? (Boolean) o.value : failOn.get(key);
+    }
+
+    /**
+     * The setting that decided {@link #failsOn}, for messages: {@code fail-on-duplicate=false},
+     * {@code fail-on-n-plus-one[GET /legacy/**]=false}; null for a type this check does not know.
+     */
+    public String failsOnSource(String findingType, List<String> path) {
+        String key = FAIL_ON_KEY_OF_TYPE.get(findingType);
+        if (key == null) {
+            return null;
+        }
+        Rule o = decisive(key, path);
+        return o != null ? key + "[" + o.pattern + "]=" + o.value : key + "=" + failOn.get(key);
+    }
+
+    // The innermost scope of the path that an override matches decides.
+    private Rule decisive(String key, List<String> path) {
         for (int i = path.size() - 1; i >= 0; i--) {
             Rule o = lastMatch(key, path.get(i));
             if (o != null) {
-                return (Boolean) o.value;
+                return o;
             }
         }
-        return key.equals(FAIL_ON_DUPLICATE) ? failOnDuplicate : failOnNPlusOne;
+        return null;
     }
 
     /** Statements allowed in one instance of the scope of that name, or {@link #UNLIMITED}. */
@@ -140,7 +168,7 @@ public final class Thresholds {
 
     /** True when nothing but the defaults is in force. */
     public boolean isDefault() {
-        return failOnNPlusOne && !failOnDuplicate && maxQueries == UNLIMITED && overrides.isEmpty();
+        return failOn.equals(FAIL_ON_DEFAULTS) && maxQueries == UNLIMITED && overrides.isEmpty();
     }
 
     private Rule lastMatch(String key, String scopeName) {

@@ -54,7 +54,7 @@ class OptionsTest {
     @Test
     void unknownKeyNamesTheKeyAndTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("treshold=3"));
-        assertEquals("unknown agent option 'treshold'; known keys: report, threshold, packages, params, log, log-file, and the thresholds fail-on-n-plus-one, fail-on-duplicate, max-queries", e.getMessage());
+        assertEquals("unknown agent option 'treshold'; known keys: report, threshold, packages, params, log, log-file, and the thresholds fail-on-n-plus-one, fail-on-duplicate, fail-on-batchable, max-queries", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> parse(null, "nplusone.reprot", "x"));
         assertTrue(e.getMessage().startsWith("unknown system property -Dnplusone.reprot 'reprot'"), e.getMessage());
     }

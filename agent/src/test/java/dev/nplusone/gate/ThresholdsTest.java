@@ -42,6 +42,27 @@ class ThresholdsTest {
     }
 
     @Test
+    void batchableWritesFailOnlyWhenAskedToAndUnknownTypesNever() {
+        assertFalse(Thresholds.defaults().failsOn("batchable", List.of("com.acme.ImportTest#imports")));
+        Thresholds t = Thresholds.parse(List.of("fail-on-batchable=true", "fail-on-batchable[com.acme.legacy.**]=false"));
+        assertTrue(t.failsOn("batchable", List.of("com.acme.ImportTest#imports")));
+        assertFalse(t.failsOn("batchable", List.of("com.acme.legacy.ImportTest#imports")));
+        assertFalse(t.isDefault());
+        assertFalse(t.failsOn("n_plus_two", List.of("x")), "a type of a newer agent: no threshold was set for it");
+        assertTrue(Thresholds.isKey("fail-on-batchable[GET /**]"));
+    }
+
+    @Test
+    void theSettingThatDecidedIsNamedForMessages() {
+        Thresholds t = Thresholds.parse(List.of("fail-on-n-plus-one[GET /legacy/**]=false"));
+        assertEquals("fail-on-n-plus-one[GET /legacy/**]=false", t.failsOnSource("n_plus_one", List.of("com.acme.T#t", "GET /legacy/a")));
+        assertEquals("fail-on-n-plus-one=true", t.failsOnSource("n_plus_one", List.of("GET /a")));
+        assertEquals("fail-on-duplicate=false", t.failsOnSource("duplicate", List.of("GET /a")));
+        assertEquals("fail-on-batchable=false", t.failsOnSource("batchable", List.of("GET /a")));
+        assertEquals(null, t.failsOnSource("n_plus_two", List.of("GET /a")));
+    }
+
+    @Test
     void keysAreRecognisedWithAndWithoutPatterns() {
         assertTrue(Thresholds.isKey("max-queries"));
         assertTrue(Thresholds.isKey("max-queries[GET /a=b]"));
@@ -59,7 +80,7 @@ class ThresholdsTest {
                         + " (default false)",
                 assertThrows(IllegalArgumentException.class, () -> Thresholds.parse(List.of("fail-on-duplicate=maybe"))).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Thresholds.parse(List.of("max-query=3"))).getMessage()
-                .startsWith("unknown threshold 'max-query'; known: fail-on-n-plus-one, fail-on-duplicate, max-queries"));
+                .startsWith("unknown threshold 'max-query'; known: fail-on-n-plus-one, fail-on-duplicate, fail-on-batchable, max-queries"));
         assertEquals("threshold 'max-queries[]' has an empty scope pattern",
                 assertThrows(IllegalArgumentException.class, () -> Thresholds.parse(List.of("max-queries[]=3"))).getMessage());
         assertEquals("threshold 'max-queries[GET /a]x': write max-queries[scope pattern]=value",

@@ -12,7 +12,9 @@ import java.lang.reflect.Method;
 
 /**
  * Runs each test method invocation in an nplusone scope of kind {@code test}, named
- * {@code com.acme.OrderTest#listsOrders}, and fails the test when it breaks its {@link QueryBudget}.
+ * {@code com.acme.OrderTest#listsOrders} ({@code com.acme.OrderTest#totals[2]} for the second
+ * invocation of a parameterized test, see {@link ScopeNames}), and fails the test when it breaks
+ * its {@link QueryBudget}.
  *
  * <p>Registered by {@link QueryBudget}, or with {@code @ExtendWith(NPlusOneExtension.class)} for
  * the default budget: no limit on statements, N+1 queries fail, duplicates do not. Uses the agent
@@ -33,19 +35,19 @@ public final class NPlusOneExtension implements BeforeAllCallback, BeforeEachCal
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
                                     ExtensionContext context) throws Throwable {
-        runInScope(invocation, call.getExecutable(), context.getRequiredTestClass());
+        runInScope(invocation, call.getExecutable(), context);
     }
 
     @Override
     public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
                                             ExtensionContext context) throws Throwable {
-        runInScope(invocation, call.getExecutable(), context.getRequiredTestClass());
+        runInScope(invocation, call.getExecutable(), context);
     }
 
-    private static void runInScope(Invocation<Void> invocation, Method method, Class<?> testClass) throws Throwable {
-        Budget budget = Budget.of(method, testClass);
-        // Named as the agent's own advice names the method, so that the agent opens no second scope inside this one.
-        NPlusOne.Scope scope = NPlusOne.testScope(method.getDeclaringClass().getName() + "#" + method.getName());
+    private static void runInScope(Invocation<Void> invocation, Method method, ExtensionContext context) throws Throwable {
+        Budget budget = Budget.of(method, context.getRequiredTestClass());
+        // Named as the agent names the invocation, so that the agent opens no second scope inside this one.
+        NPlusOne.Scope scope = NPlusOne.testScope(ScopeNames.of(context.getRequiredTestClass(), method, context.getUniqueId()));
         try {
             invocation.proceed();
         } catch (Throwable testFailure) {

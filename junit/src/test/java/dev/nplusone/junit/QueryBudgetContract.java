@@ -147,7 +147,7 @@ abstract class QueryBudgetContract {
     @Test
     void eachInvocationOfAParameterizedTestHasTheBudget() {
         assertFailure("BudgetSample#parameterizedInvocationsAreMeasuredEach[2]", FAILED, "query budget exceeded in " + PACKAGE
-                + "BudgetSample#parameterizedInvocationsAreMeasuredEach: 3 statements, more than maxQueries = 2" + NL
+                + "BudgetSample#parameterizedInvocationsAreMeasuredEach[2]: 3 statements, more than maxQueries = 2" + NL
                 + "  statements: 3, maxQueries = 2");
     }
 
@@ -178,7 +178,9 @@ abstract class QueryBudgetContract {
         assertEquals(INVOCATIONS, found.stream().filter(s -> s.startsWith("test ")).mapToInt(s -> Integer.parseInt(s.split(" ")[1])).sum(),
                 found::toString);
         assertTrue(found.contains("test 1 " + PACKAGE + "BudgetSample#nPlusOneFails"), found::toString);
-        assertTrue(found.contains("test 2 " + PACKAGE + "BudgetSample#parameterizedInvocationsAreMeasuredEach"), found::toString);
+        assertTrue(found.contains("test 1 " + PACKAGE + "BudgetSample#parameterizedInvocationsAreMeasuredEach[1]"), found::toString);
+        assertTrue(found.contains("test 1 " + PACKAGE + "BudgetSample#parameterizedInvocationsAreMeasuredEach[2]"), found::toString);
+        assertTrue(found.contains("test 1 " + PACKAGE + "ClassBudgetSample$Inner#enclosingClassBudgetFails"), found::toString);
         assertTrue(found.contains("manual 2 around each test"), found::toString);
     }
 

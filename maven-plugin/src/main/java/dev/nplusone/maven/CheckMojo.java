@@ -39,7 +39,8 @@ public class CheckMojo extends AbstractMojo {
 
     /**
      * Thresholds, each handed to the check as one argument: {@code fail-on-n-plus-one=false},
-     * {@code fail-on-duplicate=true}, {@code max-queries=50}, {@code max-queries[GET /reports/**]=200}.
+     * {@code fail-on-duplicate=true}, {@code fail-on-batchable=true}, {@code max-queries=50},
+     * {@code max-queries[GET /reports/**]=200}.
      */
     @Parameter(property = "nplusone.thresholds")
     private List<String> thresholds;
@@ -142,6 +143,8 @@ public class CheckMojo extends AbstractMojo {
         command.add("-jar");
         command.add(agentJar.getAbsolutePath());
         command.add("check");
+        // Its messages then name this plugin's parameters (<baseline>, -Dnplusone.writeBaseline), not the command line's options.
+        command.add("--option-names=maven");
         if (thresholds != null) {
             for (String threshold : thresholds) {
                 if (threshold != null && !threshold.isBlank()) {

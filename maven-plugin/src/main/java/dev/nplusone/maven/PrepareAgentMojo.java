@@ -69,11 +69,56 @@ public class PrepareAgentMojo extends AbstractMojo {
         String value = AgentArgument.appended(properties.getProperty(propertyName), token);
         properties.setProperty(propertyName, value);
         getLog().info(propertyName + " set to " + value);
-        if (session.getUserProperties().getProperty(propertyName) != null
-                || session.getSystemProperties().getProperty(propertyName) != null) {
+        if (commandLine(propertyName) != null) {
             getLog().warn("-D" + propertyName + " is given on the command line, and Maven lets it win over the project property,"
                     + " so test JVMs may run without the agent; put such options into the pom, or give them in another property");
         }
+        keepOutOfJacoco(properties);
+    }
+
+    /**
+     * JaCoCo's agent would record about a thousand classes of this agent in its coverage data (see
+     * {@link Jacoco}). When JaCoCo's prepare-agent ran before this one, its token is in a property:
+     * it is told there. When it runs after, it reads {@code jacoco.exclClassLoaders}, set here.
+     */
+    private void keepOutOfJacoco(Properties properties) {
+        boolean tokenSeen = false;
+        for (String name : properties.stringPropertyNames()) {
+            String value = properties.getProperty(name);
+            if (Jacoco.holdsAgent(value)) {
+                tokenSeen = true;
+                String excluded = Jacoco.excludeAgent(value);
+                if (!excluded.equals(value)) {
+                    properties.setProperty(name, excluded);
+                    getLog().info("JaCoCo's agent in " + name + " told to leave nplusone's classes out of its coverage data:"
+                            + " exclclassloader " + Jacoco.AGENT_LOADERS + ", excludes " + Jacoco.BOOT_CLASSES);
+                }
+            }
+        }
+        if (tokenSeen || !Jacoco.inBuild(project)) {
+            return;
+        }
+        String given = commandLine(Jacoco.EXCL_CLASS_LOADERS);
+        String configured = Jacoco.configuredExclClassLoaders(project);
+        if (given != null && !Jacoco.excludesAgent(given)) {
+            getLog().warn("-D" + Jacoco.EXCL_CLASS_LOADERS + "=" + given + " does not exclude the nplusone agent's class loaders ("
+                    + Jacoco.AGENT_LOADERS + "), so JaCoCo will record the agent's own classes in its coverage data; add them: -D"
+                    + Jacoco.EXCL_CLASS_LOADERS + "=" + Jacoco.withAgentLoaders(given));
+        } else if (given == null && configured != null && !Jacoco.excludesAgent(configured)) {
+            getLog().warn("JaCoCo's <exclClassLoaders>" + configured + "</exclClassLoaders> does not exclude the nplusone agent's class"
+                    + " loaders (" + Jacoco.AGENT_LOADERS + "), so JaCoCo will record the agent's own classes in its coverage data; set it to "
+                    + Jacoco.withAgentLoaders(configured) + ", or run nplusone's prepare-agent after JaCoCo's");
+        } else if (given == null && configured == null) {
+            String loaders = Jacoco.withAgentLoaders(properties.getProperty(Jacoco.EXCL_CLASS_LOADERS));
+            properties.setProperty(Jacoco.EXCL_CLASS_LOADERS, loaders);
+            getLog().info(Jacoco.EXCL_CLASS_LOADERS + " set to " + loaders + ", so that JaCoCo's prepare-agent leaves nplusone's"
+                    + " classes out of its coverage data");
+        }
+    }
+
+    private String commandLine(String property) {
+        String user = session.getUserProperties().getProperty(property);
+        return user != null ? user : session.getSystemProperties().getProperty(property);
     }
 
     // A report left by an earlier build would be read by the check again: an N+1 fixed since

@@ -21,6 +21,8 @@ class CheckMojoTest {
                 "",
                 "BREACH max-queries in com.acme.BTest#b: 9 statements in one scope instance, max-queries allows 3",
                 "",
+                "nplusone check: 1 that does not fail the build (the reports have each in full):",
+                "  duplicate in com.acme.ATest#a: 2 executions in one scope instance at com.acme.Repo.find(Repo.java:9) (fail-on-duplicate=false)",
                 "nplusone check: FAILED, 2 breaches (1 N+1, 1 max-queries)",
                 "nplusone check: SARIF written to /build/nplusone.sarif");
 

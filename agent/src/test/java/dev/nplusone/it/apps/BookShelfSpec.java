@@ -1,6 +1,10 @@
 package dev.nplusone.it.apps;
 
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -11,10 +15,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * A JUnit 5 test class run by {@link TestRunnerApp} in a child JVM (its name keeps the build's own
- * test runners away from it). Each test method should become a scope of kind {@code test}.
+ * test runners away from it). Each test invocation should become a scope of kind {@code test}: plain,
+ * parameterized, repeated, dynamic and nested tests.
  */
 public class BookShelfSpec {
 
@@ -60,6 +69,42 @@ public class BookShelfSpec {
              PreparedStatement ps = c.prepareStatement("SELECT id FROM author WHERE id = ?")) {
             ps.setInt(1, id);
             ps.executeQuery().close();
+        }
+    }
+
+    @RepeatedTest(2)
+    void rereadsTheShelf() throws SQLException {
+        loadsAllBooksAtOnce();
+    }
+
+    /** Runs after the method returns: each dynamic test is a scope of its own, numbered as JUnit numbers it. */
+    @TestFactory
+    Stream<DynamicNode> shelves() {
+        return Stream.of(
+                dynamicTest("all books", this::loadsAllBooksAtOnce),
+                dynamicContainer("by author", Stream.of(
+                        dynamicTest("first author", () -> loadsOneAuthor(1)),
+                        dynamicTest("each author", BookShelfSpec::booksOfEachAuthor))));
+    }
+
+    private static void booksOfEachAuthor() throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL)) {
+            for (int author : authors(c)) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM book WHERE author_id = ?")) {
+                    ps.setInt(1, author);
+                    ps.executeQuery().close(); // N+1: books of each author, in a dynamic test
+                }
+            }
+        }
+    }
+
+    @Nested
+    class WhenEmpty {
+        @Test
+        void findsNoBooks() throws SQLException {
+            try (Connection c = DriverManager.getConnection(URL)) {
+                c.createStatement().executeQuery("SELECT title FROM book WHERE author_id IS NULL").close();
+            }
         }
     }
 

@@ -1,0 +1,9 @@
+package com.example.library;
+
+class LargeLibraryTest extends AbstractLibraryTests {
+
+    @Override
+    int authors() {
+        return 6;
+    }
+}
