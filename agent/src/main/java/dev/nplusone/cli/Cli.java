@@ -1,5 +1,7 @@
 package dev.nplusone.cli;
 
+import dev.nplusone.api.ReportFormat;
+
 import dev.nplusone.agent.Agent;
 import dev.nplusone.agent.Options;
 import dev.nplusone.attach.AttachFailure;
@@ -185,14 +187,14 @@ public final class Cli {
     @SuppressWarnings("unchecked")
     private void printSummary(String pid, Path file) throws IOException {
         Map<String, Object> report = (Map<String, Object>) JsonReader.parse(Files.readString(file, StandardCharsets.UTF_8));
-        Map<String, Object> summary = (Map<String, Object>) report.get("summary");
+        Map<String, Object> summary = (Map<String, Object>) report.get(ReportFormat.Report.SUMMARY);
         out.printf("process %s: %s statements (%s outside any scope) in %s scope instances of %s names; %s findings%n",
-                pid, summary.get("statements"), summary.get("unscoped"), summary.get("scopeInstances"), summary.get("scopes"),
-                summary.get("findings"));
-        for (Object item : (List<Object>) report.get("findings")) {
+                pid, summary.get(ReportFormat.Summary.STATEMENTS), summary.get(ReportFormat.Summary.UNSCOPED), summary.get(ReportFormat.Summary.SCOPE_INSTANCES), summary.get(ReportFormat.Summary.SCOPES),
+                summary.get(ReportFormat.Summary.FINDINGS));
+        for (Object item : (List<Object>) report.get(ReportFormat.Report.FINDINGS)) {
             Map<String, Object> f = (Map<String, Object>) item;
-            out.printf("  %-10s %-40s x%-5s at %s%n             %s%n", f.get("type"), f.get("scope"), f.get("repetitions"),
-                    f.get("location"), f.get("shape"));
+            out.printf("  %-10s %-40s x%-5s at %s%n             %s%n", f.get(ReportFormat.Finding.TYPE), f.get(ReportFormat.Finding.SCOPE), f.get(ReportFormat.Finding.REPETITIONS),
+                    f.get(ReportFormat.Finding.LOCATION), f.get(ReportFormat.Finding.SHAPE));
         }
         out.println("report: " + file);
     }

@@ -1,5 +1,10 @@
 package dev.nplusone.gate;
 
+import dev.nplusone.api.ReportFormat;
+import dev.nplusone.api.ReportFormat.Finding;
+import dev.nplusone.api.ReportFormat.Report;
+import dev.nplusone.api.ReportFormat.Scope;
+
 import dev.nplusone.json.JsonReader;
 
 import java.io.IOException;
@@ -23,7 +28,7 @@ import java.util.stream.Stream;
 public final class Reports {
 
     /** The newest report format this reader understands. */
-    static final int VERSION = 1;
+    static final int VERSION = ReportFormat.VERSION;
 
     private final List<Path> files = new ArrayList<>();
     private final Map<String, ScopeTotal> scopes = new LinkedHashMap<>();
@@ -82,33 +87,35 @@ public final class Reports {
         }
         try {
             Map<String, Object> report = object(json, "the report");
-            long version = number(report, "version");
+            long version = number(report, Report.VERSION);
             if (version > VERSION) {
                 throw new IllegalStateException("report format version " + version + " is newer than this check understands ("
                         + VERSION + "); use the agent jar that wrote it");
             }
-            for (Object item : array(report, "scopes")) {
+            for (Object item : array(report, Report.SCOPES)) {
                 Map<String, Object> s = object(item, "a scope");
-                Map<String, Object> statements = object(s.get("statements"), "scope statements");
-                String kind = string(s, "kind");
-                String name = string(s, "name");
+                Map<String, Object> statements = object(s.get(Scope.STATEMENTS), "scope statements");
+                String kind = string(s, Scope.KIND);
+                String name = string(s, Scope.NAME);
                 scopes.computeIfAbsent(kind + ' ' + name, k -> new ScopeTotal(kind, name))
-                        .add(number(s, "instances"), number(statements, "total"), number(statements, "max"));
+                        .add(number(s, Scope.INSTANCES), number(statements, Scope.TOTAL), number(statements, Scope.MAX));
             }
-            for (Object item : array(report, "findings")) {
+            for (Object item : array(report, Report.FINDINGS)) {
                 Map<String, Object> f = object(item, "a finding");
-                List<String> path = strings(f, "path");
+                List<String> path = strings(f, Finding.PATH);
                 if (path.isEmpty()) {
                     throw new IllegalStateException("a finding has an empty path");
                 }
-                String type = string(f, "type");
-                String shape = string(f, "shape");
-                String location = string(f, "location");
-                String locationKind = optional(f, "locationKind");
+                String type = string(f, Finding.TYPE);
+                String shape = string(f, Finding.SHAPE);
+                String location = string(f, Finding.LOCATION);
+                String locationKind = optional(f, Finding.LOCATION_KIND);
                 findings.computeIfAbsent(List.of(type, path, shape, location),
-                        k -> new FindingTotal(type, path, shape, location, strings(f, "stack"), optional(f, "trigger"),
-                                optional(f, "association"), optional(f, "hint"), locationKind))
-                        .add(number(f, "repetitions"), number(f, "occurrences"), number(f, "totalRepetitions"), locationKind);
+                        k -> new FindingTotal(type, path, shape, location, strings(f, Finding.STACK), optional(f, Finding.TRIGGER),
+                                optional(f, Finding.ASSOCIATION), optional(f, Finding.ASSOCIATION_KIND), optional(f, Finding.JSON_PATH),
+                                optional(f, Finding.HINT), optional(f, Finding.PARAMETERS), locationKind))
+                        .add(number(f, Finding.REPETITIONS), number(f, Finding.OCCURRENCES), number(f, Finding.TOTAL_REPETITIONS),
+                                f.containsKey(Finding.TIME_MILLIS) ? number(f, Finding.TIME_MILLIS) : 0, locationKind);
             }
         } catch (IllegalStateException | ClassCastException e) {
             throw new UnreadableReport(file, "not an nplusone report: " + e.getMessage());
@@ -126,8 +133,8 @@ public final class Reports {
         for (dev.nplusone.report.FindingStats f : registry.findings()) {
             reports.findings.computeIfAbsent(List.of(f.type(), f.path(), f.shape(), f.location()),
                     k -> new FindingTotal(f.type(), f.path(), f.shape(), f.location(), f.stack(), f.trigger(),
-                            f.association(), f.hint(), f.locationKind()))
-                    .add(f.maxRepetitions(), f.occurrences(), f.totalRepetitions(), f.locationKind());
+                            f.association(), f.associationKind(), f.jsonPath(), f.hint(), f.parameters(), f.locationKind()))
+                    .add(f.maxRepetitions(), f.occurrences(), f.totalRepetitions(), f.nanos() / 1_000_000, f.locationKind());
         }
         return reports;
     }

@@ -91,7 +91,17 @@ final class Sarif {
         StringBuilder text = new StringBuilder(b.headline()).append(". Statement: ").append(f.shape());
         if (f.association() != null) {
             text.append(". Association: ").append(f.association());
+            if (f.associationKind() != null) {
+                text.append(" (").append(f.associationKind()).append(')');
+            }
         }
+        if (f.jsonPath() != null) {
+            text.append(". JSON path: ").append(f.jsonPath());
+        }
+        if (f.trigger() != null) {
+            text.append(". After: ").append(f.trigger());
+        }
+        text.append(". Time in the database: ").append(f.timeMillis()).append(" ms");
         if (f.hint() != null) {
             text.append(". Fix: ").append(f.hint());
         }
