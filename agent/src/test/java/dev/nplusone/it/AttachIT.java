@@ -5,6 +5,8 @@ import dev.nplusone.it.Report.Finding;
 import dev.nplusone.it.Report.Scope;
 import dev.nplusone.it.apps.AttachTargetApp;
 import dev.nplusone.it.apps.Http;
+import dev.nplusone.testkit.LogEntry;
+import dev.nplusone.testkit.SourceLine;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;

@@ -1,6 +1,8 @@
 package dev.nplusone.it;
 
 import dev.nplusone.it.apps.GateApp;
+import dev.nplusone.testkit.LogEntry;
+import dev.nplusone.testkit.SourceLine;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,27 +1,24 @@
 package dev.nplusone.it;
 
-import java.io.File;
+import dev.nplusone.testkit.BuildProperties;
+import dev.nplusone.testkit.JvmLauncher;
+import dev.nplusone.testkit.RunningJvm;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 /**
- * Runs one test application in a child JVM, usually with the packaged agent, and keeps what it
- * left behind (standard output and error, the JSON report) in a directory of its own under
- * {@code target/it-work}, where a failing test can be looked into afterwards.
+ * Runs one test application in a child JVM, usually with the packaged agent: the agent module's
+ * face of the shared launcher ({@link JvmLauncher}), which keeps what the child left behind in a
+ * directory of its own under {@code target/it-work}. What is the agent module's own stays here: the
+ * test class path and the other libraries the build hands over, and where the agent writes its report.
  *
  * <p>The build hands the paths over as system properties (see the failsafe configuration in
  * {@code agent/pom.xml}); they are read once here.
@@ -29,30 +26,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 final class ChildJvm {
 
     static final Path AGENT_JAR = pathProperty("nplusone.it.agentJar");
-    static final Path WORK_DIR = pathProperty("nplusone.it.workDir");
+    static final Path WORK_DIR = JvmLauncher.workRoot();
     static final Path FOREIGN_LIBS = pathProperty("nplusone.it.foreignLibs");
     /** target/test-classes first, then every test-scope dependency jar. */
-    static final List<Path> TEST_CLASSPATH = Arrays.stream(property("nplusone.it.classpath").split(File.pathSeparator))
-            .filter(entry -> !entry.isBlank())
-            .map(Paths::get)
-            .collect(Collectors.toUnmodifiableList());
+    static final List<Path> TEST_CLASSPATH = BuildProperties.classpath("nplusone.it.classpath");
 
-    /** Generous: a child normally ends within a few seconds; this only stops a hung one. */
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
-
-    private final String name;
-    private final Class<?> mainClass;
-    private final Path dir;
-    private final List<String> args = new ArrayList<>();
-    private final List<String> jvmOptions = new ArrayList<>();
-    private List<Path> classpath = TEST_CLASSPATH;
-    private Path javaHome = Paths.get(System.getProperty("java.home"));
-    private String agentArgument; // null: no -javaagent at all
+    private final JvmLauncher launcher;
 
     private ChildJvm(String name, Class<?> mainClass) {
-        this.name = name;
-        this.mainClass = mainClass;
-        this.dir = WORK_DIR.resolve(name);
+        this.launcher = JvmLauncher.named(name).mainClass(mainClass.getName()).classpath(TEST_CLASSPATH);
     }
 
     /** A child running {@code mainClass}; {@code name} names its directory under target/it-work. */
@@ -67,38 +49,38 @@ final class ChildJvm {
 
     /** Attaches the agent with exactly this argument: {@code -javaagent:<jar>=<argument>}. */
     ChildJvm withAgentArgument(String argument) {
-        this.agentArgument = argument;
+        launcher.agent(AGENT_JAR, argument);
         return this;
     }
 
     ChildJvm args(String... values) {
-        args.addAll(List.of(values));
+        launcher.args(values);
         return this;
     }
 
     ChildJvm jvmOptions(String... options) {
-        jvmOptions.addAll(List.of(options));
+        launcher.jvmOptions(options);
         return this;
     }
 
     ChildJvm classpath(List<Path> entries) {
-        this.classpath = List.copyOf(entries);
+        launcher.classpath(entries);
         return this;
     }
 
     ChildJvm javaHome(Path home) {
-        this.javaHome = home;
+        launcher.javaHome(home);
         return this;
     }
 
     /** Where {@link #withAgent} tells the agent to write its report. */
     Path reportFile() {
-        return dir.resolve("report.json");
+        return dir().resolve("report.json");
     }
 
     /** This child's own directory, emptied when it starts. */
     Path dir() {
-        return dir;
+        return launcher.dir();
     }
 
     Result run() {
@@ -110,115 +92,24 @@ final class ChildJvm {
      * {@link Running#await} then waits for its end as {@link #run} does.
      */
     Running start() {
-        try {
-            recreate(dir);
-            List<String> command = command();
-            Files.writeString(dir.resolve("command.txt"), String.join("\n", command) + "\n");
-            Process process = new ProcessBuilder(command)
-                    .directory(dir.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(dir.resolve("stdout.txt").toFile())
-                    .redirectError(dir.resolve("stderr.txt").toFile())
-                    .start();
-            return new Running(process);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Running(launcher.start(), reportFile());
     }
 
-    /** A started child. Closing it kills the child if it still runs (a test that failed half-way). */
-    final class Running implements AutoCloseable {
+    /** A started child, whose end is a {@link Result}. Closing it kills the child if it still runs (a test that failed half-way). */
+    static final class Running extends RunningJvm {
 
-        private final Process process;
+        private final Path reportFile;
 
-        private Running(Process process) {
-            this.process = process;
-        }
-
-        long pid() {
-            return process.pid();
-        }
-
-        Path dir() {
-            return dir;
-        }
-
-        boolean isAlive() {
-            return process.isAlive();
-        }
-
-        /** Standard output so far. */
-        List<String> stdout() {
-            return lines(dir.resolve("stdout.txt"));
-        }
-
-        /** Standard error so far. */
-        List<String> stderr() {
-            return lines(dir.resolve("stderr.txt"));
-        }
-
-        /** Waits until the child has printed a line starting with {@code prefix} on standard output; returns that line. */
-        String awaitStdout(String prefix, Duration timeout) {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (true) {
-                for (String line : stdout()) {
-                    if (line.startsWith(prefix)) {
-                        return line;
-                    }
-                }
-                if (!process.isAlive()) {
-                    fail("child JVM '" + name + "' ended (exit " + process.exitValue() + ") before printing '" + prefix + "'; see " + dir
-                            + "\n--- stderr:\n" + String.join("\n", stderr()));
-                }
-                if (System.nanoTime() > deadline) {
-                    fail("child JVM '" + name + "' did not print '" + prefix + "' within " + timeout.toSeconds() + " s; see " + dir);
-                }
-                sleep(50);
-            }
+        private Running(RunningJvm started, Path reportFile) {
+            super(started);
+            this.reportFile = reportFile;
         }
 
         /** Waits for the child to end (failing the test when it does not) and returns what it left behind. */
-        Result await() {
-            try {
-                if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                    fail("child JVM '" + name + "' did not end within " + TIMEOUT.toSeconds() + " s; see " + dir);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while running " + name, e);
-            }
-            return new Result(name, dir, process.pid(), process.exitValue(), stdout(), stderr(), reportFile());
-        }
-
         @Override
-        public void close() {
-            if (process.isAlive()) {
-                process.destroyForcibly();
-                try {
-                    process.waitFor(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+        public Result await() {
+            return new Result(super.await(), reportFile);
         }
-    }
-
-    private List<String> command() {
-        List<String> command = new ArrayList<>();
-        command.add(javaHome.resolve("bin").resolve("java").toString());
-        // Short-lived children: the quick compiler alone and a simple collector start fastest on two cores.
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-XX:+UseSerialGC");
-        if (agentArgument != null) {
-            command.add("-javaagent:" + AGENT_JAR + (agentArgument.isEmpty() ? "" : "=" + agentArgument));
-        }
-        command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
-        command.add(mainClass.getName());
-        command.addAll(args);
-        return command;
     }
 
     // --- class path pieces ---------------------------------------------------------------------
@@ -300,44 +191,7 @@ final class ChildJvm {
 
     // --- plumbing ------------------------------------------------------------------------------
 
-    private static List<String> lines(Path file) {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static void recreate(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> all = Files.walk(dir)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
-                    Files.delete(p);
-                }
-            }
-        }
-        Files.createDirectories(dir);
-    }
-
-    private static String property(String key) {
-        String value = System.getProperty(key);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("system property " + key + " is not set: run the integration tests with"
-                    + " 'mvn verify' (failsafe sets it)");
-        }
-        return value;
-    }
-
     private static Path pathProperty(String key) {
-        return Paths.get(property(key)).toAbsolutePath();
+        return BuildProperties.path(key);
     }
 }

@@ -2,6 +2,7 @@ package dev.nplusone.it;
 
 import dev.nplusone.it.Report.Finding;
 import dev.nplusone.it.apps.ConcurrentRequestsApp;
+import dev.nplusone.testkit.SourceLine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package dev.nplusone.it;
 import dev.nplusone.it.apps.ForeignLibrariesApp;
 import dev.nplusone.it.apps.JdbcApp;
 import dev.nplusone.it.apps.Workload;
+import dev.nplusone.testkit.LogEntry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
 import static dev.nplusone.it.JdbcConnectionsIT.CHILDREN;
 import static dev.nplusone.it.JdbcConnectionsIT.COUNT_OF_PARENT;
 import static dev.nplusone.it.JdbcConnectionsIT.N_PLUS_ONE;
-import static dev.nplusone.it.LogEntry.only;
+import static dev.nplusone.testkit.LogEntry.only;
 import static dev.nplusone.it.Report.triple;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

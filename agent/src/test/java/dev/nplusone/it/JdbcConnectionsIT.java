@@ -6,6 +6,8 @@ import dev.nplusone.it.apps.AttachApp;
 import dev.nplusone.it.apps.JdbcApp;
 import dev.nplusone.it.apps.JdbcApp.Mode;
 import dev.nplusone.it.apps.Workload;
+import dev.nplusone.testkit.LogEntry;
+import dev.nplusone.testkit.SourceLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,7 +27,7 @@ import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static dev.nplusone.it.LogEntry.only;
+import static dev.nplusone.testkit.LogEntry.only;
 import static dev.nplusone.it.Report.triple;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -3,13 +3,15 @@ package dev.nplusone.it;
 import dev.nplusone.it.Report.Finding;
 import dev.nplusone.it.Report.Scope;
 import dev.nplusone.it.apps.EventsServerApp;
+import dev.nplusone.testkit.LogEntry;
+import dev.nplusone.testkit.SourceLine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
-import static dev.nplusone.it.LogEntry.only;
+import static dev.nplusone.testkit.LogEntry.only;
 import static dev.nplusone.it.Report.triple;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

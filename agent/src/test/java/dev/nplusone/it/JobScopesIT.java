@@ -5,6 +5,7 @@ import dev.nplusone.it.Report.Scope;
 import dev.nplusone.it.apps.jobs.CleanupJob;
 import dev.nplusone.it.apps.jobs.DigestJob;
 import dev.nplusone.it.apps.jobs.JobsApp;
+import dev.nplusone.testkit.SourceLine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

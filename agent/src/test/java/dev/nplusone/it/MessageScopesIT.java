@@ -8,6 +8,7 @@ import dev.nplusone.it.apps.jobs.MessagesApp;
 import dev.nplusone.it.apps.jobs.OrderListener;
 import dev.nplusone.it.apps.jobs.Shop;
 import dev.nplusone.it.apps.jobs.ShipmentListener;
+import dev.nplusone.testkit.SourceLine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.nplusone.it.Report.Finding;
 import dev.nplusone.it.apps.orm.EventSummaries;
 import dev.nplusone.it.apps.orm.OrmApp;
+import dev.nplusone.testkit.LogEntry;
+import dev.nplusone.testkit.SourceLine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

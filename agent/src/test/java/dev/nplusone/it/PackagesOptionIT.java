@@ -4,12 +4,14 @@ import dev.nplusone.it.Report.Finding;
 import dev.nplusone.it.apps.PackagesApp;
 import dev.nplusone.it.apps.lib.Repository;
 import dev.nplusone.it.apps.packages.Service;
+import dev.nplusone.testkit.LogEntry;
+import dev.nplusone.testkit.SourceLine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static dev.nplusone.it.LogEntry.only;
+import static dev.nplusone.testkit.LogEntry.only;
 import static dev.nplusone.it.Report.triple;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,8 @@
 package dev.nplusone.it;
 
 import dev.nplusone.it.apps.SecretsApp;
+import dev.nplusone.testkit.LogEntry;
+import dev.nplusone.testkit.SourceLine;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -8,7 +10,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import static dev.nplusone.it.LogEntry.only;
+import static dev.nplusone.testkit.LogEntry.only;
 import static dev.nplusone.it.Report.triple;
 import static dev.nplusone.it.apps.SecretsApp.SCOPE;
 import static dev.nplusone.it.apps.SecretsApp.SECRET;

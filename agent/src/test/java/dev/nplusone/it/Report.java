@@ -1,8 +1,8 @@
 package dev.nplusone.it;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nplusone.testkit.ReportJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,13 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The agent's JSON report, read with Jackson 2 into records named like its fields. Unknown fields
- * are allowed (the format may grow); {@link #tree} gives the raw document for checks of the field
- * names themselves.
+ * The agent's JSON report, read by the shared {@link ReportJson} and bound to records named like its
+ * fields. Unknown fields are allowed (the format may grow); {@link #tree} gives the raw document for
+ * checks of the field names themselves.
  */
 record Report(int version, String generated, long pid, int threshold, Summary summary, List<Scope> scopes, List<Finding> findings) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** For {@link #tree}: any JSON file, the report or a SARIF log. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     record Summary(int scopes, long scopeInstances, long statements, long unscoped, int findings) {
     }
@@ -37,18 +38,14 @@ record Report(int version, String generated, long pid, int threshold, Summary su
     }
 
     static Report read(Path file) {
-        try {
-            return JSON.readValue(file.toFile(), Report.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the report " + file, e);
-        }
+        return ReportJson.read(file).as(Report.class);
     }
 
     static JsonNode tree(Path file) {
         try {
             return JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the report " + file, e);
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 

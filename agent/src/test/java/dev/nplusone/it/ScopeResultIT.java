@@ -1,6 +1,7 @@
 package dev.nplusone.it;
 
 import dev.nplusone.it.apps.ScopeResultApp;
+import dev.nplusone.testkit.SourceLine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,8 @@ package dev.nplusone.it;
 import dev.nplusone.it.Report.Finding;
 import dev.nplusone.it.apps.ParentView;
 import dev.nplusone.it.apps.SerializationApp;
+import dev.nplusone.testkit.LogEntry;
+import dev.nplusone.testkit.SourceLine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

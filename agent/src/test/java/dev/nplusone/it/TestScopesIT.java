@@ -6,6 +6,7 @@ import dev.nplusone.it.apps.Junit4ShelfSpec;
 import dev.nplusone.it.apps.ShelfContract;
 import dev.nplusone.it.apps.ShelfPerAuthorSpec;
 import dev.nplusone.it.apps.TestRunnerApp;
+import dev.nplusone.testkit.SourceLine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -5,16 +5,15 @@ import dev.nplusone.samples.ClassBudgetSample;
 import dev.nplusone.samples.ExtendWithSample;
 import dev.nplusone.samples.Library;
 import dev.nplusone.samples.NestedScopeSample;
+import dev.nplusone.testkit.ReportJson;
+import dev.nplusone.testkit.SourceLine;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,9 +32,9 @@ abstract class QueryBudgetContract {
     static final String PACKAGE = "dev.nplusone.samples.";
     static final String FAILED = "org.opentest4j.AssertionFailedError";
     static final String NL = System.lineSeparator();
-    static final String TITLES = SampleJvm.frame(Library.class, "titles", "// N+1: titles of each author");
-    static final String EACH_AUTHOR = SampleJvm.frame(Library.class, "titlesOfEachAuthor", "// for each author");
-    static final String SAME_BOOK = SampleJvm.frame(Library.class, "sameBookTwice", "// duplicate: the same book twice");
+    static final String TITLES = SourceLine.of(Library.class, "// N+1: titles of each author").frame("titles");
+    static final String EACH_AUTHOR = SourceLine.of(Library.class, "// for each author").frame("titlesOfEachAuthor");
+    static final String SAME_BOOK = SourceLine.of(Library.class, "// duplicate: the same book twice").frame("sameBookTwice");
 
     /** The samples' run. */
     abstract SampleJvm.Run run();
@@ -94,7 +93,7 @@ abstract class QueryBudgetContract {
                 + "    after:    select id from author order by id" + NL
                 + "    fix:      select the rows for all parents at once with \"author_id in (...)\" (or a join) instead of one select per parent" + NL
                 + "    called:   " + EACH_AUTHOR + NL
-                + "              " + SampleJvm.frame(ExtendWithSample.class, "nPlusOneFailsByDefault", "// the test's call"));
+                + "              " + SourceLine.of(ExtendWithSample.class, "// the test's call").frame("nPlusOneFailsByDefault"));
     }
 
     @Test
@@ -116,7 +115,7 @@ abstract class QueryBudgetContract {
         String expected = "query budget exceeded in " + PACKAGE + "BudgetSample#batchableFails: 1 batchable write (failOnBatchable = true)" + NL
                 + "  statements: " + (1 + Library.AUTHORS) + ", maxQueries unlimited" + NL
                 + "  Batchable writes: " + Library.AUTHORS + " executions of one write from one call site, one at a time" + NL
-                + "    location: " + SampleJvm.frame(Library.class, "reviewEachBook", "// batchable: one insert per book") + NL
+                + "    location: " + SourceLine.of(Library.class, "// batchable: one insert per book").frame("reviewEachBook") + NL
                 + "    shape:    insert into review(book_id, stars) values (?, ?)" + NL
                 + "    fix:      send them as one JDBC batch";
         assertTrue(message.startsWith(expected), () -> "expected a message starting with\n" + expected + "\nbut was\n" + message);
@@ -132,7 +131,7 @@ abstract class QueryBudgetContract {
                 + "    location: " + SAME_BOOK + NL
                 + "    shape:    select title from book where id = ?" + NL
                 + "    fix:      the same statement with the same values ran again: run it once and reuse its result" + NL
-                + "    called:   " + SampleJvm.frame(ClassBudgetSample.class, "composedAnnotationFails", "// the test's call"));
+                + "    called:   " + SourceLine.of(ClassBudgetSample.class, "// the test's call").frame("composedAnnotationFails"));
     }
 
     @Test
@@ -171,10 +170,9 @@ abstract class QueryBudgetContract {
 
     /** With the agent's own advice on the test methods as well, each invocation is one scope. */
     @Test
-    void eachInvocationIsOneTestScopeInTheReport() throws Exception {
-        String report = Files.readString(run().dir().resolve("report.json"));
-        Matcher scopes = Pattern.compile("\"name\": \"([^\"]+)\",\\s*\"kind\": \"([a-z]+)\",\\s*\"instances\": (\\d+)").matcher(report);
-        List<String> found = scopes.results().map(m -> m.group(2) + " " + m.group(3) + " " + m.group(1)).sorted().collect(Collectors.toList());
+    void eachInvocationIsOneTestScopeInTheReport() {
+        List<String> found = ReportJson.read(run().dir().resolve("report.json")).scopes().stream()
+                .map(s -> s.get("kind") + " " + s.get("instances") + " " + s.get("name")).sorted().collect(Collectors.toList());
         assertEquals(INVOCATIONS, found.stream().filter(s -> s.startsWith("test ")).mapToInt(s -> Integer.parseInt(s.split(" ")[1])).sum(),
                 found::toString);
         assertTrue(found.contains("test 1 " + PACKAGE + "BudgetSample#nPlusOneFails"), found::toString);

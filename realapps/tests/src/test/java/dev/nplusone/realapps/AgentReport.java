@@ -5,22 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.nplusone.testkit.ReportJson;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The agent's JSON report (docs/report-format.md), the parts these tests check. Unknown fields are
- * ignored: the format grows.
+ * The agent's JSON report (docs/report-format.md), the parts these tests check, read by the shared
+ * {@link ReportJson} into these records. Unknown fields are ignored: the format grows.
  */
 record AgentReport(Path file, List<Scope> scopes, List<Finding> findings) {
-
-    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     record Scope(String name, String kind, long instances) {
     }
@@ -49,12 +44,8 @@ record AgentReport(Path file, List<Scope> scopes, List<Finding> findings) {
     }
 
     static AgentReport read(Path file) {
-        try {
-            Document document = JSON.readValue(file.toFile(), Document.class);
-            return new AgentReport(file, document.scopes(), document.findings());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the agent's report " + file, e);
-        }
+        Document document = ReportJson.read(file).as(Document.class);
+        return new AgentReport(file, document.scopes(), document.findings());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.nplusone.realapps;
 
+import dev.nplusone.testkit.BuildProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,10 +17,10 @@ class BootExplodedIT extends LibraryAppChecks {
     @Override
     AppJvm launch(String name) {
         List<Path> classpath = new ArrayList<>();
-        classpath.add(Settings.path("realapps.bootClasses"));
-        Path dependencies = Settings.path("realapps.bootClasspathFile");
+        classpath.add(BuildProperties.path("realapps.bootClasses"));
+        Path dependencies = BuildProperties.path("realapps.bootClasspathFile");
         try {
-            classpath.addAll(Settings.classpath(Files.readString(dependencies).strip()));
+            classpath.addAll(BuildProperties.split(Files.readString(dependencies).strip()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read boot-app's class path " + dependencies, e);
         }

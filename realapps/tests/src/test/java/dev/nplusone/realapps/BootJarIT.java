@@ -1,5 +1,7 @@
 package dev.nplusone.realapps;
 
+import dev.nplusone.testkit.BuildProperties;
+
 /**
  * The library as it ships: {@code java -jar library.jar}, Spring Boot's executable jar, whose
  * classes load from BOOT-INF/classes and libraries from BOOT-INF/lib/*.jar, all within one file.
@@ -8,6 +10,6 @@ class BootJarIT extends LibraryAppChecks {
 
     @Override
     AppJvm launch(String name) {
-        return AppJvm.jar(name, Settings.path("realapps.bootJar"));
+        return AppJvm.jar(name, BuildProperties.path("realapps.bootJar"));
     }
 }

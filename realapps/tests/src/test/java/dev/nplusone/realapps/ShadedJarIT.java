@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nplusone.realapps.AgentReport.Expected;
 import dev.nplusone.realapps.AgentReport.Finding;
+import dev.nplusone.testkit.BuildProperties;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class ShadedJarIT {
     @Test
     void nPlusOneIsInTheApplicationsSubPackageNotInThePoolBesideIt() {
         AgentReport report;
-        try (AppJvm service = AppJvm.jar("shaded", Settings.path("realapps.shadedJar"))) {
+        try (AppJvm service = AppJvm.jar("shaded", BuildProperties.path("realapps.shadedJar"))) {
             URI base = service.start().awaitListening();
             Http.get(base.resolve("/catalog"), "Fountain pen");
             report = service.awaitExit();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nplusone.realapps.AgentReport.Expected;
 import dev.nplusone.realapps.AgentReport.Finding;
+import dev.nplusone.testkit.BuildProperties;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,10 +37,10 @@ class WarInTomcatIT {
     }
 
     private static AgentReport deployAndRequest(String name, boolean unpack) {
-        List<Path> classpath = Settings.classpath(Settings.value("realapps.launcherClasspath"));
+        List<Path> classpath = BuildProperties.classpath("realapps.launcherClasspath");
         // Tomcat's base directory "tomcat" is relative to the child's own directory, its working directory.
         try (AppJvm tomcat = AppJvm.main(name, classpath, TomcatLauncher.class.getName(),
-                "tomcat", Settings.path("realapps.war").toString(), Boolean.toString(unpack))) {
+                "tomcat", BuildProperties.path("realapps.war").toString(), Boolean.toString(unpack))) {
             URI base = tomcat.start().awaitListening();
             Http.get(base.resolve("/bookshop/reviews"), "by Ada");
             AgentReport report = tomcat.stop();

@@ -1,4 +1,4 @@
-package dev.nplusone.it;
+package dev.nplusone.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,14 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * and the indented lines that continue it (a finding's {@code shape:}, {@code location:} ...).
  * Lines of the application's own logging, in other formats, are no part of any entry.
  */
-record LogEntry(String level, String logger, String message, List<String> more) {
+public record LogEntry(String level, String logger, String message, List<String> more) {
 
-    static final Pattern AGENT_LINE = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (TRACE|DEBUG|INFO |WARN |ERROR) \\[([\\w.]+)\\] (.*)$");
+    public static final Pattern AGENT_LINE = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (TRACE|DEBUG|INFO |WARN |ERROR) \\[([\\w.]+)\\] (.*)$");
     private static final Pattern FIELD = Pattern.compile("^    (\\w+):\\s+(.*)$");
     /** Finding blocks indent by four spaces, the exit summary by two. */
     private static final String CONTINUATION = "  ";
 
-    static List<LogEntry> parse(List<String> lines) {
+    public static List<LogEntry> parse(List<String> lines) {
         List<LogEntry> entries = new ArrayList<>();
         List<String> more = null;
         for (String line : lines) {
@@ -37,7 +37,7 @@ record LogEntry(String level, String logger, String message, List<String> more) 
     }
 
     /** The one entry of that logger whose message starts so; fails when there is none or more than one. */
-    static LogEntry only(List<LogEntry> log, String logger, String messageStart) {
+    public static LogEntry only(List<LogEntry> log, String logger, String messageStart) {
         List<LogEntry> matches = new ArrayList<>();
         for (LogEntry e : log) {
             if (e.logger().equals(logger) && e.message().startsWith(messageStart)) {
@@ -50,7 +50,7 @@ record LogEntry(String level, String logger, String message, List<String> more) 
     }
 
     /** The value of a labelled line of a finding block, e.g. {@code field("shape")}; null when absent. */
-    String field(String label) {
+    public String field(String label) {
         for (String line : more) {
             Matcher m = FIELD.matcher(line);
             if (m.matches() && m.group(1).equals(label)) {
@@ -61,7 +61,7 @@ record LogEntry(String level, String logger, String message, List<String> more) 
     }
 
     /** The frames of a finding block's {@code stack:} line and the unlabelled lines after it. */
-    List<String> stack() {
+    public List<String> stack() {
         List<String> frames = new ArrayList<>();
         boolean inStack = false;
         for (String line : more) {
