@@ -42,7 +42,8 @@ final class Rules {
             for (ShapeGroup.Duplicate duplicate : group.duplicates) {
                 SiteGroup site = duplicate.site;
                 merge(byLocation, new Finding(Finding.Type.DUPLICATE, site.path.names(), group.shape,
-                        group.identical.get(duplicate.statementKey), site.stackOrEmpty(), null, site.nanos, duplicate.parameters,
+                        group.identical.get(duplicate.statementKey), site.stackOrEmpty(),
+                        parents.of(group, site.attribution.association()).trigger, site.nanos, duplicate.parameters,
                         site.attribution, Hints.duplicate()));
             }
         }

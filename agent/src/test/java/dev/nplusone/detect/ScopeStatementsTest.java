@@ -119,7 +119,7 @@ class ScopeStatementsTest {
         assertEquals(1, findings.size());
         assertEquals(Finding.Type.DUPLICATE, findings.get(0).type());
         assertEquals(6, findings.get(0).repetitions(), "the first execution counts too");
-        assertNull(findings.get(0).trigger(), "a duplicate has no parent rows: the statement itself is the one to reuse");
+        assertEquals(PARENTS, findings.get(0).trigger(), "the rows the duplicate was run for");
     }
 
     @Test
