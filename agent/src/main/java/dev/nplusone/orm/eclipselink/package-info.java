@@ -1,5 +1,5 @@
 /**
- * EclipseLink (JPA, {@code jakarta.persistence} in 3.x and 4.x): advice marking the loads of its value holders, behind
- * its lazy collections and its woven lazy to-ones, and the {@code Orm} that names them from EclipseLink's own mappings.
+ * EclipseLink (JPA; tested with 4.0): advice marking the loads of its value holders, behind its lazy collections and its
+ * woven lazy to-ones, and the {@code Orm} that names them from EclipseLink's own mappings.
  */
 package dev.nplusone.orm.eclipselink;

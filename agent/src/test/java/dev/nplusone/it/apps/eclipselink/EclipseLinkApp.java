@@ -41,7 +41,8 @@ public final class EclipseLinkApp {
             factory.getCache().evictAll(); // each scope starts cold: the shared cache would serve what the one before loaded
             try (ManualScope scope = ManualScope.open(JACKSON); EntityManager em = factory.createEntityManager()) {
                 String json = JACKSON2.writeValueAsString(events(em)); // Jackson 2 writes the events
-                if (!json.contains("\"organization\":{\"id\":5,\"name\":\"organization 5\"}") || !json.contains("\"speakers\":[{\"id\":1,")) {
+                if (!json.contains("\"organization\":{\"id\":5,\"name\":\"organization 5\"}") || !json.contains("\"speakers\":[{\"id\":1,")
+                        || !json.contains("\"talks\":[{\"id\":4,")) {
                     throw new IllegalStateException(json);
                 }
             }
@@ -49,14 +50,16 @@ public final class EclipseLinkApp {
             try (ManualScope scope = ManualScope.open(LOOP); EntityManager em = factory.createEntityManager()) {
                 Set<String> organizations = new HashSet<>();
                 int speakers = 0;
+                int talks = 0;
                 for (Event event : events(em)) {
                     for (Attendee attendee : event.getAttendees()) { // N+1: the attendees of each event
                         organizations.add(attendee.getOrganization().getName()); // N+1: the organization of each attendee
                     }
                     speakers += event.getSpeakers().size(); // N+1: the speakers of each event
+                    talks += event.getTalks().size(); // N+1: the talks of each event
                 }
-                if (organizations.size() != ORGANIZATIONS || speakers != EVENTS * 2) {
-                    throw new IllegalStateException("organizations " + organizations + ", speakers " + speakers);
+                if (organizations.size() != ORGANIZATIONS || speakers != EVENTS * 2 || talks != EVENTS) {
+                    throw new IllegalStateException("organizations " + organizations + ", speakers " + speakers + ", talks " + talks);
                 }
             }
             factory.getCache().evictAll();
@@ -74,7 +77,7 @@ public final class EclipseLinkApp {
         return em.createQuery("select e from Event e order by e.id", Event.class).getResultList(); // loads the events
     }
 
-    /** Four events, each with three attendees (five organizations among them, in turn) and two speakers of its own. */
+    /** Four events, each with three attendees (five organizations among them, in turn), two speakers and a talk of its own. */
     private static void insertData(EntityManagerFactory factory) {
         try (EntityManager em = factory.createEntityManager()) {
             EntityTransaction tx = em.getTransaction();
@@ -94,6 +97,8 @@ public final class EclipseLinkApp {
                     sql(em, "insert into speaker (id, name) values (" + speaker + ", 'speaker " + speaker + "')");
                     sql(em, "insert into event_speaker (event_id, speaker_id) values (" + event + ", " + speaker + ")");
                 }
+                sql(em, "insert into talk (id, name) values (" + event + ", 'talk " + event + "')");
+                sql(em, "insert into event_talk (event_id, talk_id) values (" + event + ", " + event + ")");
             }
             tx.commit();
         }

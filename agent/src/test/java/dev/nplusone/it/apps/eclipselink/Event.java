@@ -14,7 +14,7 @@ import java.util.List;
 
 /** Its to-many associations are lazy by default: EclipseLink's indirect lists, loaded on first use. */
 @Entity
-@JsonPropertyOrder({"id", "name", "attendees", "speakers"})
+@JsonPropertyOrder({"id", "name", "attendees", "speakers", "talks"})
 public class Event {
 
     @Id
@@ -30,6 +30,12 @@ public class Event {
     @JoinTable(name = "event_speaker", joinColumns = @JoinColumn(name = "event_id"), inverseJoinColumns = @JoinColumn(name = "speaker_id"))
     @OrderBy("id")
     private List<Speaker> speakers = new ArrayList<>();
+
+    /** Unidirectional over a join table: inside EclipseLink a many-to-many mapping, defined as a one-to-many. */
+    @OneToMany
+    @JoinTable(name = "event_talk", joinColumns = @JoinColumn(name = "event_id"), inverseJoinColumns = @JoinColumn(name = "talk_id"))
+    @OrderBy("id")
+    private List<Talk> talks = new ArrayList<>();
 
     protected Event() {
     }
@@ -48,5 +54,9 @@ public class Event {
 
     public List<Speaker> getSpeakers() {
         return speakers;
+    }
+
+    public List<Talk> getTalks() {
+        return talks;
     }
 }
