@@ -3,6 +3,7 @@ package dev.nplusone.agent;
 import dev.nplusone.hook.Hook;
 import dev.nplusone.jdbc.JdbcHook;
 import dev.nplusone.orm.Orm;
+import dev.nplusone.orm.eclipselink.EclipseLinkOrm;
 import dev.nplusone.orm.hibernate.HibernateOrm;
 import dev.nplusone.scope.http.JdkHttpServerHook;
 import dev.nplusone.scope.http.ServletHook;
@@ -22,7 +23,7 @@ final class Plugins {
 
     /** ORMs whose lazy loads a finding can name. */
     static final List<Orm> ORMS = List.of(
-            new HibernateOrm());
+            new HibernateOrm(), new EclipseLinkOrm());
 
     /** Where statements come from and where units of work begin and end. */
     static final List<Hook> HOOKS = List.of(

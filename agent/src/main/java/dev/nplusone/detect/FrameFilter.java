@@ -111,9 +111,9 @@ public final class FrameFilter {
         return kind.compareTo(Kind.APPLICATION) >= 0 ? byMethod(kind, methodName) : kind;
     }
 
-    // Hibernate's bytecode enhancement adds $$_hibernate_read_x() to entities.
+    // Hibernate's bytecode enhancement adds $$_hibernate_read_x() to entities, EclipseLink's weaving _persistence_get_x().
     private static Kind byMethod(Kind kind, String methodName) {
-        return methodName.startsWith("$$_") ? Kind.INFRASTRUCTURE : kind;
+        return methodName.startsWith("$$_") || methodName.startsWith("_persistence_") ? Kind.INFRASTRUCTURE : kind;
     }
 
     Kind classify(Class<?> type) {

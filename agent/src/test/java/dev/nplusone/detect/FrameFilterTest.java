@@ -15,6 +15,7 @@ class FrameFilterTest {
         assertEquals(FrameFilter.Kind.INFRASTRUCTURE, filter.kind(org.junit.jupiter.api.Test.class, "x"));
         assertEquals(FrameFilter.Kind.APPLICATION, filter.kind(FrameFilterTest.class, "x"));
         assertEquals(FrameFilter.Kind.INFRASTRUCTURE, filter.kind(FrameFilterTest.class, "$$_hibernate_read_attendees"));
+        assertEquals(FrameFilter.Kind.INFRASTRUCTURE, filter.kind(FrameFilterTest.class, "_persistence_get_organization"));
     }
 
     @Test
