@@ -39,6 +39,17 @@ final class Plugins {
     private Plugins() {
     }
 
+    /** What the ORMs add to the application's entities, for the frame filter. */
+    static List<String> generatedMethodPrefixes() {
+        List<String> prefixes = new ArrayList<>();
+        for (Orm orm : ORMS) {
+            if (orm.generatedMethodPrefix() != null) {
+                prefixes.add(orm.generatedMethodPrefix());
+            }
+        }
+        return prefixes;
+    }
+
     /** The hooks, then each ORM's. */
     static List<Hook> hooks() {
         List<Hook> all = new ArrayList<>(HOOKS);

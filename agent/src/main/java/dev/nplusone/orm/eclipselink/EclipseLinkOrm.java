@@ -42,6 +42,12 @@ public final class EclipseLinkOrm implements Orm {
     /** By mapping: a descriptor's mappings live as long as its session. */
     private final Map<Object, Association> associations = new WeakHashMap<>();
 
+    /** Weaving adds {@code _persistence_get_x()} and its kin to entities. */
+    @Override
+    public String generatedMethodPrefix() {
+        return "_persistence_";
+    }
+
     @Override
     public Hook hook() {
         return new EclipseLinkHook();
@@ -92,7 +98,7 @@ public final class EclipseLinkOrm implements Orm {
         if (association.owner() == null || association.kind().many()) {
             return fix;
         }
-        return fix + "; or batch-read it with " + BATCH + " on " + simpleName(association.owner()) + "." + association.property();
+        return fix + "; or batch-read it with " + BATCH + " on " + JpaFixes.simpleName(association.owner()) + "." + association.property();
     }
 
     /**
@@ -151,8 +157,4 @@ public final class EclipseLinkOrm implements Orm {
         return Boolean.TRUE.equals(PublicMethods.call(mapping, method));
     }
 
-    /** {@code Attendee} for {@code com.acme.Attendee} or {@code com.acme.Outer$Attendee}. */
-    private static String simpleName(String className) {
-        return className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
-    }
 }
