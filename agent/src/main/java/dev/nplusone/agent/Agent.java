@@ -96,7 +96,7 @@ public final class Agent {
         ClassLoader agentLoader = Agent.class.getClassLoader();
 
         ThreadStates threads = new ThreadStates();
-        CallSites callSites = new CallSites(new FrameFilter(options.packages(), agentLoader));
+        CallSites callSites = new CallSites(new FrameFilter(options.packages(), agentLoader, Plugins.generatedMethodPrefixes()));
         Attributor attributor = new StatementOrigins(threads, Plugins.ORMS);
         int threshold = options.threshold();
         Scopes scopes = new Scopes(threads, new Shapes(SHAPE_CACHE), () -> new ScopeStatements(callSites, threshold, attributor),

@@ -3,6 +3,7 @@ package dev.nplusone.agent;
 import dev.nplusone.hook.Hook;
 import dev.nplusone.jdbc.JdbcHook;
 import dev.nplusone.orm.Orm;
+import dev.nplusone.orm.eclipselink.EclipseLinkOrm;
 import dev.nplusone.orm.hibernate.HibernateOrm;
 import dev.nplusone.scope.http.JdkHttpServerHook;
 import dev.nplusone.scope.http.ServletHook;
@@ -22,7 +23,7 @@ final class Plugins {
 
     /** ORMs whose lazy loads a finding can name. */
     static final List<Orm> ORMS = List.of(
-            new HibernateOrm());
+            new HibernateOrm(), new EclipseLinkOrm());
 
     /** Where statements come from and where units of work begin and end. */
     static final List<Hook> HOOKS = List.of(
@@ -36,6 +37,17 @@ final class Plugins {
             new TestMethodHook());
 
     private Plugins() {
+    }
+
+    /** What the ORMs add to the application's entities, for the frame filter. */
+    static List<String> generatedMethodPrefixes() {
+        List<String> prefixes = new ArrayList<>();
+        for (Orm orm : ORMS) {
+            if (orm.generatedMethodPrefix() != null) {
+                prefixes.add(orm.generatedMethodPrefix());
+            }
+        }
+        return prefixes;
     }
 
     /** The hooks, then each ORM's. */

@@ -71,6 +71,7 @@ public final class FrameFilter {
     };
 
     private final String[] preferred;
+    private final String[] generatedMethods;
     private final ClassLoader agentLoader;
     private final EntryPoint entry;
     private final ClassOrigins origins;
@@ -86,10 +87,19 @@ public final class FrameFilter {
      * @param agentLoader the agent's own class loader: its classes are never the application's
      */
     public FrameFilter(List<String> packages, ClassLoader agentLoader) {
-        this(packages, agentLoader, EntryPoint.ofThisJvm());
+        this(packages, agentLoader, List.of());
     }
 
-    FrameFilter(List<String> packages, ClassLoader agentLoader, EntryPoint entry) {
+    /**
+     * @param generatedMethods prefixes of the methods that ORMs add to the application's entities
+     *                         ({@link dev.nplusone.orm.Orm#generatedMethodPrefix()}): their frames are the ORM's
+     */
+    public FrameFilter(List<String> packages, ClassLoader agentLoader, List<String> generatedMethods) {
+        this(packages, agentLoader, generatedMethods, EntryPoint.ofThisJvm());
+    }
+
+    FrameFilter(List<String> packages, ClassLoader agentLoader, List<String> generatedMethods, EntryPoint entry) {
+        this.generatedMethods = generatedMethods.toArray(new String[0]);
         this.preferred = packages.toArray(new String[0]);
         this.agentLoader = agentLoader;
         this.entry = entry;
@@ -111,9 +121,10 @@ public final class FrameFilter {
         return kind.compareTo(Kind.APPLICATION) >= 0 ? byMethod(kind, methodName) : kind;
     }
 
-    // Hibernate's bytecode enhancement adds $$_hibernate_read_x() to entities.
-    private static Kind byMethod(Kind kind, String methodName) {
-        return methodName.startsWith("$$_") ? Kind.INFRASTRUCTURE : kind;
+    // ORMs add methods to entities (Hibernate's enhancement $$_hibernate_read_x(), EclipseLink's weaving
+    // _persistence_get_x()): in the application's class, but the ORM's code, without a line of their own.
+    private Kind byMethod(Kind kind, String methodName) {
+        return startsWithAny(methodName, generatedMethods) ? Kind.INFRASTRUCTURE : kind;
     }
 
     Kind classify(Class<?> type) {

@@ -57,7 +57,7 @@ public class JpaFixes {
     }
 
     /** {@code Event} for {@code com.acme.Event} or {@code com.acme.Outer$Event}. */
-    static String simpleName(String className) {
+    public static String simpleName(String className) {
         int cut = Math.max(className.lastIndexOf('.'), className.lastIndexOf('$'));
         return className.substring(cut + 1);
     }
@@ -66,7 +66,8 @@ public class JpaFixes {
         return simpleName.substring(0, 1).toLowerCase(Locale.ROOT);
     }
 
-    static String plural(String noun) {
+    /** {@code Events}, {@code Categories}, {@code Addresses}: for fixes that name a set of entities. */
+    public static String plural(String noun) {
         String lower = noun.toLowerCase(Locale.ROOT);
         if (lower.endsWith("s") || lower.endsWith("x") || lower.endsWith("z") || lower.endsWith("ch") || lower.endsWith("sh")) {
             return noun + "es";

@@ -28,6 +28,13 @@ public interface Orm {
     boolean isProxyOf(Object value, Object lazyLoad);
 
     /**
+     * The prefix of the methods this ORM adds to the application's entities when it enhances or
+     * weaves them ({@code $$_hibernate_}, {@code _persistence_}): frames of those are the ORM's, not
+     * the application's; null when it adds none.
+     */
+    String generatedMethodPrefix();
+
+    /**
      * The one-line fix for an association loaded once per parent.
      *
      * @param fetchFrom the entity whose query should fetch it: its owner, or the entity at the root of

@@ -126,18 +126,18 @@ class ClassOriginsTest {
 
         try (URLClassLoader loader = new URLClassLoader(new URL[]{classes.toUri().toURL(), library.toUri().toURL(), plain.toUri().toURL()},
                 ClassOriginsTest.class.getClassLoader())) {
-            FrameFilter byNames = new FrameFilter(java.util.List.of(), null, new EntryPoint("", ""));
+            FrameFilter byNames = new FrameFilter(java.util.List.of(), null, java.util.List.of(), new EntryPoint("", ""));
             assertEquals(FrameFilter.Kind.APPLICATION, byNames.classify(loader.loadClass("org.springframework.samples.shop.OwnerService")));
             assertEquals(FrameFilter.Kind.INFRASTRUCTURE, byNames.classify(loader.loadClass("com.acme.helpers.Retry")));
             assertEquals(FrameFilter.Kind.INFRASTRUCTURE, byNames.classify(loader.loadClass("org.springframework.shadedsample.catalog.Catalog")),
                     "nothing else tells: the name list");
             assertEquals(FrameFilter.Kind.APPLICATION, byNames.classify(loader.loadClass("com.acme.Unknown")));
 
-            FrameFilter byEntry = new FrameFilter(java.util.List.of(), null, new EntryPoint("org.springframework.shadedsample.Main", ""));
+            FrameFilter byEntry = new FrameFilter(java.util.List.of(), null, java.util.List.of(), new EntryPoint("org.springframework.shadedsample.Main", ""));
             assertEquals(FrameFilter.Kind.APPLICATION, byEntry.classify(loader.loadClass("org.springframework.shadedsample.catalog.Catalog")));
             assertEquals(FrameFilter.Kind.INFRASTRUCTURE, byEntry.classify(loader.loadClass("org.h2.Bundled")));
 
-            FrameFilter preferred = new FrameFilter(java.util.List.of("com.acme.helpers."), null, new EntryPoint("", ""));
+            FrameFilter preferred = new FrameFilter(java.util.List.of("com.acme.helpers."), null, java.util.List.of(), new EntryPoint("", ""));
             assertEquals(FrameFilter.Kind.PREFERRED, preferred.classify(loader.loadClass("com.acme.helpers.Retry")), "packages= still wins");
         }
     }

@@ -10,11 +10,14 @@ class FrameFilterTest {
 
     @Test
     void classifiesJdkFrameworkAndApplicationFrames() {
-        FrameFilter filter = new FrameFilter(List.of(), null);
+        FrameFilter filter = new FrameFilter(List.of(), null, List.of("$$_hibernate_", "_persistence_"));
         assertEquals(FrameFilter.Kind.PLUMBING, filter.kind(String.class, "valueOf"));
         assertEquals(FrameFilter.Kind.INFRASTRUCTURE, filter.kind(org.junit.jupiter.api.Test.class, "x"));
         assertEquals(FrameFilter.Kind.APPLICATION, filter.kind(FrameFilterTest.class, "x"));
         assertEquals(FrameFilter.Kind.INFRASTRUCTURE, filter.kind(FrameFilterTest.class, "$$_hibernate_read_attendees"));
+        assertEquals(FrameFilter.Kind.INFRASTRUCTURE, filter.kind(FrameFilterTest.class, "_persistence_get_organization"));
+        assertEquals(FrameFilter.Kind.APPLICATION, new FrameFilter(List.of(), null).kind(FrameFilterTest.class, "_persistence_get_x"),
+                "only what a registered ORM generates");
     }
 
     @Test

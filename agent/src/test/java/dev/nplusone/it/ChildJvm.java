@@ -175,12 +175,28 @@ final class ChildJvm {
      * dependencies: the jars in {@code nplusone.it.hibernate<major>Libs} (see agent/pom.xml).
      */
     static List<Path> classpathWithHibernate(int major) {
-        Path dir = pathProperty("nplusone.it.hibernate" + major + "Libs");
+        return classpathWithOrm(pathProperty("nplusone.it.hibernate" + major + "Libs"), "hibernate-core-" + major + ".");
+    }
+
+    /**
+     * The test class path with EclipseLink in place of the tests' Hibernate 7 and its dependencies:
+     * the jars in {@code nplusone.it.eclipselinkLibs} (see agent/pom.xml).
+     */
+    static List<Path> classpathWithEclipseLink() {
+        return classpathWithOrm(pathProperty("nplusone.it.eclipselinkLibs"), "eclipselink-");
+    }
+
+    /** EclipseLink's jar, which is also its agent for load-time weaving. */
+    static Path eclipseLinkJar() {
+        return classpathWithEclipseLink().stream().filter(p -> p.getFileName().toString().startsWith("eclipselink-")).findFirst().orElseThrow();
+    }
+
+    private static List<Path> classpathWithOrm(Path dir, String ormJar) {
         List<Path> classpath = new ArrayList<>(testClasspathWithout(TEST_ORM));
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> jars = files.filter(p -> p.toString().endsWith(".jar")).sorted().collect(Collectors.toList());
-            if (jars.stream().noneMatch(p -> p.getFileName().toString().startsWith("hibernate-core-" + major + "."))) {
-                throw new IllegalStateException("no hibernate-core-" + major + ".*.jar in " + dir + ": " + jars);
+            if (jars.stream().noneMatch(p -> p.getFileName().toString().startsWith(ormJar))) {
+                throw new IllegalStateException("no " + ormJar + "*.jar in " + dir + ": " + jars);
             }
             classpath.addAll(jars);
         } catch (IOException e) {

@@ -91,6 +91,12 @@ public final class HibernateOrm implements Orm {
         }
     }
 
+    /** Bytecode enhancement adds {@code $$_hibernate_read_x()} and its kin to entities. */
+    @Override
+    public String generatedMethodPrefix() {
+        return "$$_hibernate_";
+    }
+
     @Override
     public Hook hook() {
         return new HibernateHook();
