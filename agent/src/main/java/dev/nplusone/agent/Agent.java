@@ -99,8 +99,9 @@ public final class Agent {
         CallSites callSites = new CallSites(new FrameFilter(options.packages(), agentLoader, Plugins.generatedMethodPrefixes()));
         Attributor attributor = new StatementOrigins(threads, Plugins.ORMS);
         int threshold = options.threshold();
-        Scopes scopes = new Scopes(threads, new Shapes(SHAPE_CACHE), () -> new ScopeStatements(callSites, threshold, attributor),
-                new ReportSink(registry, report));
+        long scopeMemory = options.scopeMemory();
+        Scopes scopes = new Scopes(threads, new Shapes(SHAPE_CACHE), () -> new ScopeStatements(callSites, threshold, attributor, scopeMemory),
+                new ReportSink(registry, report, scopeMemory));
         StatementListener listener = new StatementListener(scopes, options.params());
         Bridge.install(new AgentHooks(new ConnectionWrapper(listener), scopes));
 

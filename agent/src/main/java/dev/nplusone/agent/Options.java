@@ -1,5 +1,7 @@
 package dev.nplusone.agent;
 
+import dev.nplusone.detect.ScopeStatements;
+
 import dev.nplusone.gate.Thresholds;
 
 import java.nio.file.Path;
@@ -44,6 +46,8 @@ public final class Options {
         KEYS.put("params", "true or false: show SQL parameter values in logs and reports (default false)");
         KEYS.put("log", "off, summary, findings or statements (default findings)");
         KEYS.put("log-file", "a file path for the agent's log (default: standard error)");
+        KEYS.put("scope-memory", "a size such as 32m, 512k or 1g (at least 64k; default 32m): the detail one scope instance may keep;"
+                + " past it the scope goes on counting statements but keeps no more detail");
     }
 
     private final Path report;
@@ -52,6 +56,7 @@ public final class Options {
     private final boolean params;
     private final Log log;
     private final Path logFile;
+    private final long scopeMemory;
     private final Thresholds thresholds;
     private final boolean thresholdsGiven;
 
@@ -62,6 +67,7 @@ public final class Options {
         this.params = bool("params", values.get("params"), false);
         this.log = log(values.get("log"));
         this.logFile = path(values.get("log-file"));
+        this.scopeMemory = size("scope-memory", values.get("scope-memory"), ScopeStatements.DEFAULT_MEMORY, MIN_SCOPE_MEMORY);
         this.thresholds = Thresholds.parse(thresholdEntries);
         this.thresholdsGiven = !thresholdEntries.isEmpty();
     }
@@ -140,6 +146,24 @@ public final class Options {
         throw bad("threshold", value);
     }
 
+    private static final long MIN_SCOPE_MEMORY = 64 << 10;
+
+    /** {@code 32m}, {@code 512k}, {@code 1g}, {@code 1048576}: bytes, in binary units. */
+    private static long size(String key, String value, long fallback, long minimum) {
+        if (value == null) {
+            return fallback;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,12})([kmg]?)b?").matcher(value.trim().toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            int shift = m.group(2).isEmpty() ? 0 : 10 * ("kmg".indexOf(m.group(2)) + 1);
+            long bytes = Long.parseLong(m.group(1)) << shift;
+            if (bytes >= minimum) {
+                return bytes;
+            }
+        }
+        throw bad(key, value);
+    }
+
     private static List<String> packages(String value) {
         if (value == null) {
             return Collections.emptyList();
@@ -194,6 +218,11 @@ public final class Options {
 
     public int threshold() {
         return threshold;
+    }
+
+    /** Bytes of detail one scope instance may keep. */
+    public long scopeMemory() {
+        return scopeMemory;
     }
 
     /** Package prefixes, each ending with a dot. */

@@ -13,8 +13,11 @@ final class ReportSink implements ScopeSink {
     private final Registry registry;
     private final LogReport log;
     private final boolean logsShapes;
+    private final long scopeMemory;
 
-    ReportSink(Registry registry, LogReport log) {
+    /** @param scopeMemory the {@code scope-memory} option, for the log line that says a scope reached it */
+    ReportSink(Registry registry, LogReport log, long scopeMemory) {
+        this.scopeMemory = scopeMemory;
         this.registry = registry;
         this.log = log;
         this.logsShapes = log.logsStatements();
@@ -33,6 +36,13 @@ final class ReportSink implements ScopeSink {
     @Override
     public void statementShape(List<String> path, String shape, String parameters) {
         log.statement(path, shape, parameters);
+    }
+
+    @Override
+    public void detailCapped(List<String> path, int statements) {
+        if (registry.detailCapped() == 1) {
+            log.detailCapped(path, statements, scopeMemory);
+        }
     }
 
     @Override

@@ -2,7 +2,8 @@ package dev.nplusone.detect;
 
 /**
  * Counts per {@code long} key without boxing, in open addressing; stops taking new keys when full,
- * so that one scope that runs a million distinct statements stays within a fixed size.
+ * or when its scope's {@link MemoryBudget} refuses it room to grow, so that one scope that runs a
+ * million distinct statements stays within a fixed size.
  */
 final class LongCounts {
 
@@ -10,12 +11,19 @@ final class LongCounts {
     private static final long ZERO_KEY = 0x5DEECE66DL; // stands in for a real key of 0
 
     private final int limit;
+    private final MemoryBudget budget;
     private long[] keys;
     private int[] counts;
     private int size;
 
     LongCounts(int limit) {
+        this(limit, new MemoryBudget(Long.MAX_VALUE));
+    }
+
+    /** @param budget charged for every table it grows to (its first, small one is its owner's) */
+    LongCounts(int limit, MemoryBudget budget) {
         this.limit = limit;
+        this.budget = budget;
         this.keys = new long[8];
         this.counts = new int[8];
     }
@@ -33,6 +41,9 @@ final class LongCounts {
             return 0;
         }
         if ((size + 1) * 2 > keys.length) {
+            if (!budget.take((long) keys.length * 2 * MemoryBudget.COUNT_SLOT)) {
+                return 0;
+            }
             grow();
             slot = find(key);
         }

@@ -12,8 +12,9 @@ import java.util.function.LongSupplier;
  * its trigger and fetch path ({@link ParentQueries}) and a hint.
  *
  * <p>Confined to the thread that runs the scope, so nothing here locks. Bounded whatever the scope
- * runs: past {@link #MAX_SHAPES} shapes, {@link #MAX_SITES} call sites per shape or
- * {@link #MAX_DISTINCT} distinct statements per shape, further ones are counted but not grouped.
+ * runs: past {@link #MAX_SHAPES} shapes, {@link #MAX_SITES} call sites per shape,
+ * {@link #MAX_DISTINCT} distinct statements per shape, or its {@link MemoryBudget} (the
+ * {@code scope-memory} option), further ones are counted but not grouped.
  */
 public final class ScopeStatements {
 
@@ -26,6 +27,8 @@ public final class ScopeStatements {
     static final int VERIFY_EVERY = 16;
     /** Distinct shapes remembered before each new one, to look for its trigger in. A power of two. */
     static final int RECENT = 16;
+    /** The {@code scope-memory} option's default: what the detail of one scope instance may take. */
+    public static final long DEFAULT_MEMORY = 32L << 20;
 
     private final CallSites callSites;
     private final Attributor attributor;
@@ -35,14 +38,21 @@ public final class ScopeStatements {
     /** The last {@link #RECENT} distinct shapes in a row, in a ring; the newest at recentCount - 1. */
     private final String[] recent = new String[RECENT];
     private int recentCount;
+    private final MemoryBudget budget;
     private int statements;
     private int ungrouped;
 
     public ScopeStatements(CallSites callSites, int threshold) {
-        this(callSites, threshold, Attributor.NONE);
+        this(callSites, threshold, Attributor.NONE, DEFAULT_MEMORY);
     }
 
     public ScopeStatements(CallSites callSites, int threshold, Attributor attributor) {
+        this(callSites, threshold, attributor, DEFAULT_MEMORY);
+    }
+
+    /** @param memory bytes the detail of this scope instance may take (see {@link MemoryBudget}) */
+    public ScopeStatements(CallSites callSites, int threshold, Attributor attributor, long memory) {
+        this.budget = new MemoryBudget(memory);
         this.callSites = callSites;
         this.attributor = attributor;
         this.walk = callSites::fingerprint;
@@ -57,21 +67,28 @@ public final class ScopeStatements {
      * @param path         the scope it ran in
      * @param nanos        time spent in the driver
      * @param parameters   printable parameter values, or null when they must not be kept
+     * @return true for the statement at which the scope's memory budget first refused detail, once
      */
-    public void add(String shape, long statementKey, ScopePath path, long nanos, String parameters) {
-        add(shape, statementKey, walk, path, nanos, parameters);
+    public boolean add(String shape, long statementKey, ScopePath path, long nanos, String parameters) {
+        return add(shape, statementKey, walk, path, nanos, parameters);
     }
 
-    void add(String shape, long statementKey, LongSupplier site, ScopePath path, long nanos, String parameters) {
+    boolean add(String shape, long statementKey, LongSupplier site, ScopePath path, long nanos, String parameters) {
+        boolean exhausted = budget.exhausted();
+        record(shape, statementKey, site, path, nanos, parameters);
+        return !exhausted && budget.exhausted();
+    }
+
+    private void record(String shape, long statementKey, LongSupplier site, ScopePath path, long nanos, String parameters) {
         statements++;
         ShapeGroup group = shapes.get(shape);
         if (group == null) {
-            if (shapes.size() >= MAX_SHAPES) {
+            if (shapes.size() >= MAX_SHAPES || !budget.take(MemoryBudget.SHAPE)) {
                 ungrouped++;
                 remember(shape);
                 return;
             }
-            group = new ShapeGroup(shape, recentShapes(), attributor.lazyLoad());
+            group = new ShapeGroup(shape, recentShapes(), attributor.lazyLoad(), budget);
             shapes.put(shape, group);
         }
         remember(shape);
@@ -89,7 +106,9 @@ public final class ScopeStatements {
             if (at.stack == null) {
                 describe(at);
             }
-            group.duplicates.add(new ShapeGroup.Duplicate(statementKey, at, parameters));
+            if (budget.take(MemoryBudget.DUPLICATE)) {
+                group.duplicates.add(new ShapeGroup.Duplicate(statementKey, at, parameters));
+            }
         }
     }
 
@@ -121,6 +140,16 @@ public final class ScopeStatements {
     /** Statements past the bounds, counted but not grouped. */
     public int ungrouped() {
         return ungrouped;
+    }
+
+    /** Whether the scope's memory budget refused some detail: findings among later statements may be missed. */
+    public boolean capped() {
+        return budget.exhausted();
+    }
+
+    /** Bytes of detail kept, as the budget estimates them. */
+    long memoryUsed() {
+        return budget.used();
     }
 
     /** Applies the rules of {@link Rules} to what the scope recorded; call once, as it closes. */

@@ -18,7 +18,8 @@ final class ShapeGroup {
     /** The lazy load that ran its first execution (an ORM collection or proxy), or null. */
     final Object lazyLoad;
     final List<SiteGroup> sites = new ArrayList<>(2);
-    final LongCounts identical = new LongCounts(ScopeStatements.MAX_DISTINCT);
+    final LongCounts identical;
+    private final MemoryBudget budget;
     final List<Duplicate> duplicates = new ArrayList<>(0);
     /** The call site of the last walked execution, and how many walks in a row found it. */
     SiteGroup lastSite;
@@ -27,7 +28,9 @@ final class ShapeGroup {
     private Association loaded;
     private boolean resolved;
 
-    ShapeGroup(String shape, String[] before, Object lazyLoad) {
+    ShapeGroup(String shape, String[] before, Object lazyLoad, MemoryBudget budget) {
+        this.budget = budget;
+        this.identical = new LongCounts(ScopeStatements.MAX_DISTINCT, budget);
         this.shape = shape;
         this.kind = StatementKind.of(shape);
         this.before = before;
@@ -81,7 +84,7 @@ final class ShapeGroup {
                 return s;
             }
         }
-        if (sites.size() >= ScopeStatements.MAX_SITES) {
+        if (sites.size() >= ScopeStatements.MAX_SITES || !budget.take(MemoryBudget.SITE)) {
             return null;
         }
         SiteGroup s = new SiteGroup(fingerprint, statementKey, path);

@@ -69,6 +69,7 @@ public final class JsonReport {
         json.name(Summary.STATEMENTS).value(registry.statements());
         json.name(Summary.UNSCOPED).value(registry.unscoped());
         json.name(Summary.FINDINGS).value(findings.size());
+        json.name(Summary.CAPPED_SCOPE_INSTANCES).value(registry.cappedScopeInstances());
         json.endObject();
 
         json.name(Report.SCOPES).beginArray();

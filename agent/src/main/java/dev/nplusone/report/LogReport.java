@@ -100,6 +100,16 @@ public final class LogReport {
         sb.append(value);
     }
 
+    /** The first scope whose detail reached its memory budget; the summary counts the others. */
+    public void detailCapped(List<String> path, int statements, long limitBytes) {
+        if (findings.isWarnEnabled()) {
+            findings.warn("scope {} reached its memory budget (scope-memory={} bytes) at its statement {}: it goes on counting"
+                    + " statements exactly but keeps no new shapes, call sites or duplicates, so findings among later statements"
+                    + " may be missed; raise scope-memory, or open smaller scopes (said once; the summary and the report count"
+                    + " every such scope)", String.join(" > ", path), limitBytes, statements);
+        }
+    }
+
     /** Whether the statement log ({@code log=statements}) is on. */
     public boolean logsStatements() {
         return statements.isDebugEnabled();
@@ -123,6 +133,9 @@ public final class LogReport {
                 .append(" names; ").append(all.size()).append(all.size() == 1 ? " finding" : " findings");
         if (agentFailures > 0) {
             sb.append("; ").append(agentFailures).append(" agent errors (see the warnings above)");
+        }
+        if (registry.cappedScopeInstances() > 0) {
+            sb.append("; ").append(registry.cappedScopeInstances()).append(" scope instances past their memory budget (scope-memory)");
         }
         if (registry.overflow() > 0) {
             sb.append("; ").append(registry.overflow()).append(" scopes or findings beyond the registry's bounds");

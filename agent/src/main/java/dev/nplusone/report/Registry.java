@@ -25,6 +25,7 @@ public final class Registry {
     private final LongAdder unscoped = new LongAdder();
     private final LongAdder instances = new LongAdder();
     private final LongAdder overflow = new LongAdder();
+    private final java.util.concurrent.atomic.AtomicLong capped = new java.util.concurrent.atomic.AtomicLong();
     private final ConcurrentHashMap<String, ScopeStats> scopes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Key, FindingStats> findings = new ConcurrentHashMap<>();
 
@@ -103,6 +104,16 @@ public final class Registry {
         List<ScopeStats> list = new ArrayList<>(scopes.values());
         list.sort(Comparator.comparingInt(ScopeStats::max).reversed().thenComparing(ScopeStats::name));
         return list;
+    }
+
+    /** Counts a scope instance whose detail reached its memory budget; returns how many have so far. */
+    public long detailCapped() {
+        return capped.incrementAndGet();
+    }
+
+    /** Scope instances whose detail reached their memory budget (the {@code scope-memory} option). */
+    public long cappedScopeInstances() {
+        return capped.get();
     }
 
     /** Every scope instance closed, those past the bound on names included. */

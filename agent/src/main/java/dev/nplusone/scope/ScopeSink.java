@@ -20,6 +20,12 @@ public interface ScopeSink {
     /** A statement in a scope, by shape, for a statement log; parameters only when the user asked for them. */
     void statementShape(List<String> path, String shape, String parameters);
 
+    /**
+     * An outermost scope instance's detail reached its memory budget, at its {@code statements}-th
+     * statement: it goes on counting, but findings among later statements may be missed. Once per instance.
+     */
+    void detailCapped(List<String> path, int statements);
+
     /** A scope instance closed; {@code statements} counts those of scopes nested in it. */
     void scopeClosed(String kind, String name, int statements);
 

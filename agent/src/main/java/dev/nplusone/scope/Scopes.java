@@ -156,7 +156,13 @@ public final class Scopes {
             f.count++;
         }
         String shape = shapes.of(sql);
-        innermost.statements.add(shape, statementKey, innermost, nanos, parameters);
+        if (innermost.statements.add(shape, statementKey, innermost, nanos, parameters)) {
+            Frame outermost = innermost;
+            while (outermost.parent != null) {
+                outermost = outermost.parent;
+            }
+            sink.detailCapped(innermost.names(), outermost.count);
+        }
         if (sink.wantsShapes()) {
             sink.statementShape(innermost.names(), shape, parameters);
         }

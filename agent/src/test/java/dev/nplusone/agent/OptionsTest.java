@@ -54,7 +54,7 @@ class OptionsTest {
     @Test
     void unknownKeyNamesTheKeyAndTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("treshold=3"));
-        assertEquals("unknown agent option 'treshold'; known keys: report, threshold, packages, params, log, log-file, and the thresholds fail-on-n-plus-one, fail-on-duplicate, fail-on-batchable, max-queries", e.getMessage());
+        assertEquals("unknown agent option 'treshold'; known keys: report, threshold, packages, params, log, log-file, scope-memory, and the thresholds fail-on-n-plus-one, fail-on-duplicate, fail-on-batchable, max-queries", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> parse(null, "nplusone.reprot", "x"));
         assertTrue(e.getMessage().startsWith("unknown system property -Dnplusone.reprot 'reprot'"), e.getMessage());
     }
@@ -73,5 +73,20 @@ class OptionsTest {
     void commaSeparatedPackagesInsideTheAgentArgumentAreExplained() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("packages=com.a,com.b"));
         assertTrue(e.getMessage().contains("separate package prefixes with ';'"), e.getMessage());
+    }
+
+    @Test
+    void scopeMemoryIsASizeWithUnits() {
+        assertEquals(32L << 20, Options.parse("", new java.util.Properties()).scopeMemory(), "32m by default");
+        assertEquals(512L << 10, Options.parse("scope-memory=512k", new java.util.Properties()).scopeMemory());
+        assertEquals(1L << 30, Options.parse("scope-memory=1G", new java.util.Properties()).scopeMemory());
+        assertEquals(100_000, Options.parse("scope-memory=100000", new java.util.Properties()).scopeMemory());
+        for (String bad : new String[] {"1k", "lots", "-5m", "12t"}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> Options.parse("scope-memory=" + bad, new java.util.Properties()));
+            assertEquals("bad value '" + bad + "' for option 'scope-memory': expected a size such as 32m, 512k or 1g (at least 64k;"
+                    + " default 32m): the detail one scope instance may keep; past it the scope goes on counting statements but keeps"
+                    + " no more detail", e.getMessage());
+        }
     }
 }

@@ -82,6 +82,44 @@ class ScopeStatementsTest {
     }
 
     @Test
+    void pastItsMemoryBudgetAScopeCountsOnButKeepsNoMoreDetail() {
+        long budget = 64 << 10;
+        statements = new ScopeStatements(callSites, 3, Attributor.NONE, budget);
+        run(PARENTS, 1, SITE_A);
+        for (int id = 0; id < 5; id++) {
+            run(CHILDREN, 100 + id, SITE_B); // an N+1 before the budget runs out
+        }
+        int cappedAt = 0;
+        int total = 6;
+        for (int i = 0; i < 100_000; i++) {
+            // generated SQL: a new shape every time, each run with new values
+            if (statements.add("select id as c" + i + " from item where id = ?", 1_000_000L + i, () -> SITE_C, REQUEST, 1, null)) {
+                assertEquals(0, cappedAt, "said once");
+                cappedAt = i + 1;
+            }
+            total++;
+        }
+        assertTrue(cappedAt > 0, "the budget ran out");
+        assertTrue(statements.capped());
+        assertEquals(total, statements.statements(), "counts stay exact");
+        assertTrue(statements.memoryUsed() <= budget, () -> statements.memoryUsed() + " bytes kept");
+        List<Finding> findings = statements.findings();
+        assertEquals(1, findings.size(), findings::toString);
+        assertEquals(5, findings.get(0).repetitions(), "what was found before the budget ran out stays");
+    }
+
+    @Test
+    void theBudgetAlsoBoundsTheCountsOfIdenticalStatements() {
+        statements = new ScopeStatements(callSites, 3, Attributor.NONE, 64 << 10);
+        for (int i = 0; i < 50_000; i++) {
+            run(CHILDREN, 10 + i, SITE_A); // one shape, distinct values: the table of identical statements grows
+        }
+        assertTrue(statements.capped(), "4,096 distinct statements' counts take more than 64 KB");
+        assertTrue(statements.memoryUsed() <= 64 << 10);
+        assertEquals(Finding.Type.N_PLUS_ONE, statements.findings().get(0).type(), "the N+1 is still found");
+    }
+
+    @Test
     void fewerThanTheThresholdIsNothing() {
         run(CHILDREN, 1, SITE_A);
         run(CHILDREN, 2, SITE_A);

@@ -39,7 +39,7 @@ class JsonReportTest {
 
         String json = Files.readString(target);
         assertTrue(json.contains("\"version\": 1"), json);
-        assertTrue(json.contains("\"summary\": {\n    \"scopes\": 2,\n    \"scopeInstances\": 2,\n    \"statements\": 13,\n    \"unscoped\": 1,\n    \"findings\": 1\n  }"), json);
+        assertTrue(json.contains("\"summary\": {\n    \"scopes\": 2,\n    \"scopeInstances\": 2,\n    \"statements\": 13,\n    \"unscoped\": 1,\n    \"findings\": 1,\n    \"cappedScopeInstances\": 0\n  }"), json);
         assertTrue(json.contains("\"name\": \"GET /events\",\n      \"kind\": \"http\",\n      \"instances\": 1,\n      \"statements\": {\n        \"total\": 12,\n        \"max\": 12\n      }"), json);
         assertTrue(json.contains("\"type\": \"n_plus_one\""), json);
         assertTrue(json.contains("\"path\": [\n        \"GET /events\",\n        \"serialize ArrayList\"\n      ]"), json);

@@ -13,6 +13,7 @@ public final class RecordingSink implements ScopeSink {
     public final List<String> closed = new ArrayList<>();
     public final List<Finding> findings = new ArrayList<>();
     public final List<String> shapes = new ArrayList<>();
+    public final List<String> capped = new ArrayList<>();
     private final boolean wantsShapes;
 
     public RecordingSink(boolean wantsShapes) {
@@ -36,6 +37,11 @@ public final class RecordingSink implements ScopeSink {
     @Override
     public void statementShape(List<String> path, String shape, String parameters) {
         shapes.add(String.join(" > ", path) + ": " + shape);
+    }
+
+    @Override
+    public void detailCapped(List<String> path, int statements) {
+        capped.add(String.join(" > ", path) + " at " + statements);
     }
 
     @Override

@@ -37,6 +37,8 @@ public final class ReportFormat {
         public static final String STATEMENTS = "statements";
         public static final String UNSCOPED = "unscoped";
         public static final String FINDINGS = "findings";
+        /** Scope instances whose detail reached the {@code scope-memory} budget: they counted on, but kept no more detail. */
+        public static final String CAPPED_SCOPE_INSTANCES = "cappedScopeInstances";
 
         private Summary() {
         }

@@ -26,6 +26,8 @@ import java.util.Set;
  *       #SATURATED_SHAPES} shapes, each run with {@value #SATURATED_VALUES} distinct parameter
  *       values, every value twice, past the agent's bound on distinct statements per shape
  *       (4,096), so that its per-shape tables are full.</li>
+ *   <li>{@code capped-scope}: one open scope taken past the agent's default {@code scope-memory}
+ *       (32 MB): {@value #CAPPED_SHAPES} shapes with {@value #CAPPED_VALUES} distinct values each.</li>
  * </ul>
  */
 public final class MemoryWorkload {
@@ -35,6 +37,9 @@ public final class MemoryWorkload {
     static final int SCOPES = 100_000;
     static final int SATURATED_SHAPES = 50;
     static final int SATURATED_VALUES = 5_000;
+    /** Enough shapes with enough distinct values each to take one scope past the default scope-memory (32m). */
+    static final int CAPPED_SHAPES = 250;
+    static final int CAPPED_VALUES = 4_200;
     /** Where the heap is read, in tenths of the workload: the half-way mark tells a bound from growth. */
     private static final int[] TENTHS = {1, 3, 5, 8, 10};
 
@@ -50,6 +55,7 @@ public final class MemoryWorkload {
                 case "long-scope" -> longScope(connection, STATEMENTS / divisor);
                 case "short-scopes" -> shortScopes(connection, SCOPES / divisor);
                 case "saturated-shapes" -> saturatedShapes(connection);
+                case "capped-scope" -> cappedScope(connection);
                 default -> throw new IllegalArgumentException("unknown workload " + args[0]);
             }
         }
@@ -96,6 +102,20 @@ public final class MemoryWorkload {
                     }
                 }
                 if (k + 1 == SATURATED_SHAPES / 2 || k + 1 == SATURATED_SHAPES) {
+                    checkpoint(Integer.toString(k + 1));
+                }
+            }
+        }
+    }
+
+    private static void cappedScope(Connection connection) throws Exception {
+        try (NPlusOne.Scope scope = NPlusOne.scope("capped scope")) {
+            for (int k = 0; k < CAPPED_SHAPES; k++) {
+                String sql = "select id, name as c" + k + " from item where id = ?";
+                for (int value = 1; value <= CAPPED_VALUES; value++) {
+                    Database.query(connection, sql, value);
+                }
+                if (k + 1 == CAPPED_SHAPES / 2 || k + 1 == CAPPED_SHAPES) {
                     checkpoint(Integer.toString(k + 1));
                 }
             }
