@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  *   <li>application: a directory on the class path ({@code target/classes}, {@code build/classes},
  *       an IDE's output, test classes), {@code BOOT-INF/classes} of a Spring Boot jar,
  *       {@code WEB-INF/classes} of a war, a jar in the application layer of a layered Boot jar
- *       (the modules of the application's own build), a jar with the application's Maven group id;</li>
+ *       (the modules of the application's own build), a jar with the application's Maven group id
+ *       (in its {@code pom.properties}, or in its path in a Maven repository);</li>
  *   <li>library: {@code BOOT-INF/lib} and {@code WEB-INF/lib} jars, jars in a Maven repository or
  *       Gradle cache, jars carrying the Maven coordinates of another project;</li>
  *   <li>mixed: the jar given to {@code java -jar} (it may bundle its libraries: a shaded jar), and
@@ -97,11 +98,19 @@ final class ClassOrigins {
         if (!path.endsWith(".jar")) {
             return Origin.MIXED;
         }
-        if (MAVEN_LAYOUT.matcher(path).matches() || path.contains(GRADLE_CACHE)) {
-            return Origin.LIBRARY;
-        }
         if (file.equals(entry.jar())) {
             return launched(file);
+        }
+        Matcher maven = MAVEN_LAYOUT.matcher(path);
+        if (maven.matches()) {
+            // A module of the application's own build, installed beside its dependencies (a
+            // multi-module build's tests, an appassembler repo): the path names its group.
+            String group = entry.groupId();
+            boolean own = group != null && path.contains("/" + group.replace('.', '/') + "/" + maven.group(1) + "/" + maven.group(2) + "/");
+            return own ? Origin.APPLICATION : Origin.LIBRARY;
+        }
+        if (path.contains(GRADLE_CACHE)) {
+            return Origin.LIBRARY;
         }
         Set<String> groups = mavenGroups(file);
         if (groups.isEmpty()) {

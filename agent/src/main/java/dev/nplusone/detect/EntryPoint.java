@@ -13,7 +13,8 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 /**
- * How this JVM was launched: the jar given to {@code java -jar} (if any), the application's main
+ * How this JVM was launched: the jar given to {@code java -jar}, or holding the main class named on
+ * the command line (if any), the application's main
  * class (a Spring Boot jar's {@code Start-Class}, else {@code Main-Class}, else the class named on
  * the command line) and the Maven group id of the launched jar. Where code sources cannot tell the
  * application from its libraries (one shaded jar holding both), the main class's package can.
@@ -29,14 +30,21 @@ final class EntryPoint {
 
     private final String command;
     private final String classPath;
+    private final ClassLoader classes;
     private boolean resolved;
     private Path jar;
     private String mainPackage;
     private String groupId;
 
     EntryPoint(String command, String classPath) {
+        this(command, classPath, ClassLoader.getSystemClassLoader());
+    }
+
+    /** @param classes where the main class is looked up, as a resource, when it was named on the command line */
+    EntryPoint(String command, String classPath, ClassLoader classes) {
         this.command = command == null ? "" : command.trim();
         this.classPath = classPath == null ? "" : classPath;
+        this.classes = classes;
     }
 
     static EntryPoint ofThisJvm() {
@@ -75,10 +83,26 @@ final class EntryPoint {
             int space = command.indexOf(' ');
             main = space < 0 ? command : command.substring(0, space);
             main = main.substring(main.indexOf('/') + 1); // -m module/class
+            if (!isLauncher(main)) {
+                jar = jarOf(main); // java -cp app.jar:lib/* com.acme.Main: app.jar is the launched jar
+                if (jar != null) {
+                    readJar(jar);
+                }
+            }
         }
         if (main != null && main.indexOf('.') > 0 && !isLauncher(main)) {
             mainPackage = main.substring(0, main.lastIndexOf('.') + 1);
         }
+    }
+
+    /** The jar the system class loader finds a class in, without loading the class; null when it is not in a jar. */
+    private Path jarOf(String className) {
+        java.net.URL resource = classes.getResource(className.replace('.', '/') + ".class");
+        if (resource == null || !"jar".equals(resource.getProtocol())) {
+            return null;
+        }
+        Path file = ClassOrigins.localFile(resource.toString().substring(0, resource.toString().indexOf("!/") + 2));
+        return file == null ? null : file.toAbsolutePath().normalize();
     }
 
     /** Reads a launched jar's main class and its own Maven group id. */

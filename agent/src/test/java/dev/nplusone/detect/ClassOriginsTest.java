@@ -76,6 +76,23 @@ class ClassOriginsTest {
     }
 
     @Test
+    void aMainClassNamedOnTheCommandLineNamesTheApplicationsJarAndGroup() throws Exception {
+        // An appassembler-style distribution: every jar, the application's own among them, in a Maven layout.
+        Path repo = dir.resolve("repo");
+        Path app = jar(repo.resolve("com/acme/shop/1.0/shop-1.0.jar"), null, Map.of(
+                "com/acme/shop/Main.class", "",
+                "META-INF/maven/com.acme/shop/pom.properties", "groupId=com.acme\nartifactId=shop\nversion=1.0\n"));
+        Path core = jar(repo.resolve("com/acme/shop-core/1.0/shop-core-1.0.jar"), null, Map.of());
+        Path hikari = jar(repo.resolve("com/zaxxer/HikariCP/6.3.3/HikariCP-6.3.3.jar"), null, Map.of());
+        try (URLClassLoader classes = new URLClassLoader(new URL[]{app.toUri().toURL(), core.toUri().toURL(), hikari.toUri().toURL()}, null)) {
+            ClassOrigins origins = new ClassOrigins(new EntryPoint("com.acme.shop.Main --port 8080", app + ":" + core + ":" + hikari, classes));
+            assertEquals(ClassOrigins.Origin.MIXED, origins.classify(app.toUri().toString()), "the main class's jar: its package decides");
+            assertEquals(ClassOrigins.Origin.APPLICATION, origins.classify(core.toUri().toString()), "a module of the same group");
+            assertEquals(ClassOrigins.Origin.LIBRARY, origins.classify(hikari.toUri().toString()));
+        }
+    }
+
+    @Test
     void theApplicationLayerOfALayeredBootJarIsTheApplication() throws IOException {
         Path boot = jar(dir.resolve("app.jar"), manifest("Start-Class", "org.springframework.samples.shop.ShopApplication"), Map.of(
                 "BOOT-INF/classes/org/springframework/samples/shop/ShopApplication.class", "",
