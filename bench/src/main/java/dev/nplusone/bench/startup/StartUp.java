@@ -45,7 +45,7 @@ public final class StartUp {
         wallMillis(otel);
         String what = "trivial main, launch to exit";
         double ours = pairs(table, what, bare, agent, "agent", true);
-        double theirs = pairs(table, what, bare, otel, "OpenTelemetry agent (exporters off)", false);
+        double theirs = pairs(table, what, bare, otel, "OpenTelemetry agent, exporters off", false);
         table.add(Row.figure(MEASURE, what + ", nplusone added / OpenTelemetry added", String.format("%.2fx", ours / theirs), "",
                 "medians of the added times, each against its own bare runs"));
     }
