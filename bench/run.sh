@@ -7,6 +7,7 @@
 #   bench/run.sh                          # everything, about fifteen minutes
 #   bench/run.sh --quick                  # everything, fewer and shorter rounds: about three minutes
 #   bench/run.sh --only statement,memory  # some parts: statement, stack, request, startup, memory
+#   bench/run.sh --quick --rounds 3 ...   # quick windows, but three rounds of per-statement forks
 #   BENCH_SKIP_BUILD=1 bench/run.sh ...   # reuse the jars already built
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,4 +19,5 @@ fi
 exec java -Xmx256m -jar bench/target/nplusone-bench.jar \
   --agent agent/target/nplusone-agent.jar \
   --demo demo/target/nplusone-demo.jar \
+  --otel bench/target/opentelemetry-javaagent.jar \
   "$@"

@@ -20,6 +20,8 @@ public final class Settings {
     public final boolean quick;
     public final Path agentJar;
     public final Path demoJar;
+    /** The OpenTelemetry Java agent, the APM beside which the agent is measured (bench/pom.xml copies it). */
+    public final Path otelAgentJar;
     public final Path work;
     public final Set<String> parts;
 
@@ -34,13 +36,14 @@ public final class Settings {
     public final int startupPairs;
     public final int demoStartPairs;
 
-    private Settings(boolean quick, Path agentJar, Path demoJar, Path work, Set<String> parts) {
+    private Settings(boolean quick, Path agentJar, Path demoJar, Path otelAgentJar, Path work, Set<String> parts, int rounds) {
         this.quick = quick;
         this.agentJar = agentJar;
         this.demoJar = demoJar;
+        this.otelAgentJar = otelAgentJar;
         this.work = work;
         this.parts = parts;
-        this.statementRounds = quick ? 1 : 4;
+        this.statementRounds = rounds > 0 ? rounds : quick ? 1 : 4;
         // Generous: with two cores shared with other work, the JIT compiler threads fall behind,
         // and the agent's path (proxies, stack walks) is long to compile.
         this.jmhWarmups = quick ? 4 : 6;
@@ -55,11 +58,16 @@ public final class Settings {
         this.demoStartPairs = quick ? 1 : 2;
     }
 
-    /** {@code --quick}, {@code --agent PATH}, {@code --demo PATH}, {@code --work DIR}, {@code --only part,part}. */
+    /**
+     * {@code --quick}, {@code --agent PATH}, {@code --demo PATH}, {@code --otel PATH}, {@code --work DIR},
+     * {@code --only part,part}, {@code --rounds N} (rounds of the per-statement forks, whatever the mode).
+     */
     public static Settings parse(String[] args) {
         boolean quick = false;
         Path agent = Path.of("agent/target/nplusone-agent.jar");
         Path demo = Path.of("demo/target/nplusone-demo.jar");
+        Path otel = Path.of("bench/target/opentelemetry-javaagent.jar");
+        int rounds = 0;
         Path work = Path.of("bench/target/work");
         Set<String> parts = new LinkedHashSet<>(DEFAULT_PARTS);
         for (int i = 0; i < args.length; i++) {
@@ -67,6 +75,8 @@ public final class Settings {
                 case "--quick" -> quick = true;
                 case "--agent" -> agent = Path.of(value(args, ++i));
                 case "--demo" -> demo = Path.of(value(args, ++i));
+                case "--otel" -> otel = Path.of(value(args, ++i));
+                case "--rounds" -> rounds = Integer.parseInt(value(args, ++i));
                 case "--work" -> work = Path.of(value(args, ++i));
                 case "--only" -> {
                     parts = new LinkedHashSet<>(List.of(value(args, ++i).split(",")));
@@ -77,7 +87,7 @@ public final class Settings {
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i]
-                        + "'; usage: [--quick] [--only " + String.join(",", PARTS) + "] [--agent JAR] [--demo JAR] [--work DIR]");
+                        + "'; usage: [--quick] [--only " + String.join(",", PARTS) + "] [--rounds N] [--agent JAR] [--demo JAR] [--otel JAR] [--work DIR]");
             }
         }
         if (!Files.isRegularFile(agent)) {
@@ -86,7 +96,10 @@ public final class Settings {
         if ((parts.contains("request") || parts.contains("startup")) && !Files.isRegularFile(demo)) {
             throw new IllegalArgumentException("no demo jar at " + demo.toAbsolutePath() + " (build it: bench/run.sh does)");
         }
-        return new Settings(quick, agent.toAbsolutePath(), demo.toAbsolutePath(), work.toAbsolutePath(), parts);
+        if ((parts.contains("statement") || parts.contains("startup")) && !Files.isRegularFile(otel)) {
+            throw new IllegalArgumentException("no OpenTelemetry agent at " + otel.toAbsolutePath() + " (the bench module's build copies it)");
+        }
+        return new Settings(quick, agent.toAbsolutePath(), demo.toAbsolutePath(), otel.toAbsolutePath(), work.toAbsolutePath(), parts, rounds);
     }
 
     private static String value(String[] args, int i) {
@@ -102,5 +115,14 @@ public final class Settings {
      */
     public String agentArgument(String logName) {
         return "-javaagent:" + agentJar + "=log-file=" + work.resolve(logName);
+    }
+
+    /**
+     * The OpenTelemetry Java agent with its defaults (every instrumentation it enables by default,
+     * sampling every trace) but no exporter: what an APM user's JVM does, minus the network.
+     */
+    public List<String> otelArguments() {
+        return List.of("-javaagent:" + otelAgentJar,
+                "-Dotel.traces.exporter=none", "-Dotel.metrics.exporter=none", "-Dotel.logs.exporter=none");
     }
 }

@@ -2,6 +2,8 @@ package dev.nplusone.bench.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.p6spy.engine.event.JdbcEventListener;
+import com.p6spy.engine.spy.P6DataSource;
 import net.ttddyy.dsproxy.listener.NoOpQueryExecutionListener;
 import net.ttddyy.dsproxy.proxy.NanoTimeStopwatchFactory;
 import net.ttddyy.dsproxy.proxy.ProxyConfig;
@@ -85,6 +87,21 @@ public final class Database implements AutoCloseable {
                 .retrieveIsolationLevel(false)
                 .build());
         return proxy;
+    }
+
+    /**
+     * The pool wrapped by p6spy's {@code P6DataSource}, with one listener that does nothing. Only
+     * p6spy's core module is loaded (no logging module, so no spy.log) and its JMX beans are off:
+     * the cost of p6spy's wrappers and event dispatch, as (d) is datasource-proxy's.
+     */
+    public DataSource p6spiedPool() {
+        System.setProperty("p6spy.config.modulelist", "com.p6spy.engine.spy.P6SpyFactory");
+        System.setProperty("p6spy.config.jmx", "false");
+        JdbcEventListener nothing = new JdbcEventListener() {
+        };
+        P6DataSource spied = new P6DataSource(pool);
+        spied.setJdbcEventListenerFactory(() -> nothing);
+        return spied;
     }
 
     /** Borrows a connection, prepares, binds, runs and reads one row, and gives everything back. */

@@ -1,6 +1,8 @@
 package dev.nplusone.bench.jdbc;
 
 import dev.nplusone.api.NPlusOne;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.trace.Span;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -71,7 +73,41 @@ public class StatementBenchmark {
         }
     }
 
-    /** (a) without the agent, (b) with it, outside any scope. */
+    /** The pool behind p6spy: a state of its own, so that no other fork loads p6spy. */
+    @State(Scope.Thread)
+    public static class P6Spied {
+        DataSource source;
+
+        @Setup(Level.Trial)
+        public void open(Pool pool) {
+            source = pool.database.p6spiedPool();
+        }
+    }
+
+    /**
+     * A span open for a whole measurement iteration, current on the benchmark thread: the server
+     * span of a long request, under which the OpenTelemetry agent makes one client span per
+     * statement. As {@link OpenScope} is for nplusone; without the OpenTelemetry agent, a no-op.
+     */
+    @State(Scope.Thread)
+    public static class OpenSpan {
+        Span span;
+        io.opentelemetry.context.Scope current;
+
+        @Setup(Level.Iteration)
+        public void open() {
+            span = GlobalOpenTelemetry.getTracer("nplusone-bench").spanBuilder("bench loop").startSpan();
+            current = span.makeCurrent();
+        }
+
+        @TearDown(Level.Iteration)
+        public void close() {
+            current.close();
+            span.end();
+        }
+    }
+
+    /** (a) without the agent, (b) with it, outside any scope; with the OpenTelemetry agent, no parent span. */
     @Benchmark
     public String statement(Pool pool) throws SQLException {
         return Database.select(pool.pool, pool.nextId());
@@ -87,6 +123,18 @@ public class StatementBenchmark {
     @Benchmark
     public String datasourceProxy(Pool pool) throws SQLException {
         return Database.select(pool.proxied, pool.nextId());
+    }
+
+    /** (e) p6spy alone around the pool, no agent. */
+    @Benchmark
+    public String p6spy(Pool pool, P6Spied spied) throws SQLException {
+        return Database.select(spied.source, pool.nextId());
+    }
+
+    /** (f) with the OpenTelemetry agent, inside one long parent span. */
+    @Benchmark
+    public String inSpan(Pool pool, OpenSpan span) throws SQLException {
+        return Database.select(pool.pool, pool.nextId());
     }
 
     /**
