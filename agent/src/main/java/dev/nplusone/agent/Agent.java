@@ -96,7 +96,8 @@ public final class Agent {
         ClassLoader agentLoader = Agent.class.getClassLoader();
 
         ThreadStates threads = new ThreadStates();
-        CallSites callSites = new CallSites(new FrameFilter(options.packages(), agentLoader, Plugins.generatedMethodPrefixes()));
+        CallSites callSites = new CallSites(new FrameFilter(options.packages(), agentLoader, Plugins.generatedMethodPrefixes()),
+                Plugins::isOrmClass);
         Attributor attributor = new StatementOrigins(threads, Plugins.ORMS);
         int threshold = options.threshold();
         long scopeMemory = options.scopeMemory();

@@ -50,6 +50,16 @@ final class Plugins {
         return prefixes;
     }
 
+    /** Whether a class is one of the registered ORMs' own. */
+    static boolean isOrmClass(Class<?> type) {
+        for (Orm orm : ORMS) {
+            if (orm.isOwnClass(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The hooks, then each ORM's. */
     static List<Hook> hooks() {
         List<Hook> all = new ArrayList<>(HOOKS);

@@ -36,13 +36,32 @@ public final class CallSites {
 
     private final StackWalker walker = StackWalker.getInstance(Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE));
     private final FrameFilter filter;
+    /** Driver, pool, proxies and ORM: what lies between a framework-only stack's caller and the database. */
+    private final ClassValue<Boolean> dataAccess;
     private final ConcurrentHashMap<Long, CallStack> stacks = new ConcurrentHashMap<>();
     // Built once: a method reference made per call would be an allocation per statement.
     private final java.util.function.Function<Stream<StackFrame>, Long> hashFrames = this::fingerprint;
     private final java.util.function.Function<Stream<StackFrame>, CallStack> collectFrames = this::collect;
 
     public CallSites(FrameFilter filter) {
+        this(filter, type -> false);
+    }
+
+    /**
+     * @param ormClasses the registered ORMs' own classes: with the JDBC driver's, the pool's and the
+     *                   proxies' (whatever implements {@code java.sql}'s connection, statement and result
+     *                   set, or a {@code DataSource}), what a framework-only stack starts below
+     */
+    public CallSites(FrameFilter filter, java.util.function.Predicate<Class<?>> ormClasses) {
         this.filter = filter;
+        this.dataAccess = new ClassValue<Boolean>() {
+            @Override
+            protected Boolean computeValue(Class<?> type) {
+                return ormClasses.test(type) || java.sql.Connection.class.isAssignableFrom(type)
+                        || java.sql.Statement.class.isAssignableFrom(type) || java.sql.ResultSet.class.isAssignableFrom(type)
+                        || javax.sql.DataSource.class.isAssignableFrom(type);
+            }
+        };
     }
 
     /** A hash that is equal for two statements issued from the same application stack. */
@@ -124,7 +143,8 @@ public final class CallSites {
     /**
      * The readable stack for a call site, innermost first: the preferred frames when the user named
      * packages and any are on the stack, else application frames, else (when the statement came from
-     * framework code alone) the framework frames nearest to it. Cached per fingerprint.
+     * framework code alone) the framework frames from the one that called into the data access (the
+     * ORM, the pool, the driver) outwards. Cached per fingerprint.
      */
     public CallStack stack(long fingerprint) {
         CallStack stack = stacks.get(fingerprint);
@@ -142,6 +162,7 @@ public final class CallSites {
         List<String> preferred = new ArrayList<>();
         List<String> application = new ArrayList<>();
         List<String> infrastructure = new ArrayList<>();
+        List<String> belowCaller = new ArrayList<>();
         Limit limit = new Limit(filter.hasPreferredPackages());
         for (java.util.Iterator<StackFrame> it = frames.iterator(); it.hasNext(); ) {
             StackFrame frame = it.next();
@@ -162,8 +183,10 @@ public final class CallSites {
                     }
                     break;
                 case INFRASTRUCTURE:
+                    // With no application frame, the code that called into the data access tells
+                    // most: a serializer or a template iterating a lazy collection, not the pool.
                     if (application.isEmpty()) {
-                        add(infrastructure, frame);
+                        add(infrastructure.isEmpty() && dataAccess.get(frame.getDeclaringClass()) ? belowCaller : infrastructure, frame);
                     }
                     break;
                 default:
@@ -173,7 +196,10 @@ public final class CallSites {
         if (!preferred.isEmpty()) {
             return new CallStack(preferred, true);
         }
-        return application.isEmpty() ? new CallStack(infrastructure, false) : new CallStack(application, true);
+        if (!application.isEmpty()) {
+            return new CallStack(application, true);
+        }
+        return new CallStack(infrastructure.isEmpty() ? belowCaller : infrastructure, false);
     }
 
     /**

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The readable stack of a call site, innermost first, and whether it is the application's code or,
  * when the statement ran with no application frame on the stack (Jackson iterating a lazy
- * collection after the controller returned), the framework frames nearest to the database.
+ * collection after the controller returned), the framework frames from the one that called into the
+ * data access (the ORM, the pool, the driver) outwards.
  */
 public final class CallStack {
 

@@ -35,6 +35,13 @@ public interface Orm {
     String generatedMethodPrefix();
 
     /**
+     * Whether a class is this ORM's own: when a statement has no application frame on its stack (a
+     * serializer or a template iterating a lazy collection), the readable stack starts below the
+     * ORM and the pool, at the code that called into them.
+     */
+    boolean isOwnClass(Class<?> type);
+
+    /**
      * The one-line fix for an association loaded once per parent.
      *
      * @param fetchFrom the entity whose query should fetch it: its owner, or the entity at the root of

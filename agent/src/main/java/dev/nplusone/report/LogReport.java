@@ -69,7 +69,7 @@ public final class LogReport {
             line(sb, "jsonPath", f.jsonPath());
         }
         line(sb, "location", f.location() + ("framework".equals(f.locationKind())
-                ? "   <- no application frame on the stack: the framework frame nearest to the database" : ""));
+                ? "   <- no application frame on the stack: the framework code that called into the data access" : ""));
         List<String> stack = f.stack();
         for (int i = 0; i < Math.min(stack.size(), LOGGED_FRAMES); i++) {
             line(sb, i == 0 ? "stack" : "", stack.get(i));

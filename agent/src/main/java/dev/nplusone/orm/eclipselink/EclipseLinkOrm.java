@@ -49,6 +49,11 @@ public final class EclipseLinkOrm implements Orm {
     }
 
     @Override
+    public boolean isOwnClass(Class<?> type) {
+        return type.getName().startsWith("org.eclipse.persistence.");
+    }
+
+    @Override
     public Hook hook() {
         return new EclipseLinkHook();
     }

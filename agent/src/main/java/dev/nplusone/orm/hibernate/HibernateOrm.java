@@ -98,6 +98,11 @@ public final class HibernateOrm implements Orm {
     }
 
     @Override
+    public boolean isOwnClass(Class<?> type) {
+        return type.getName().startsWith("org.hibernate.");
+    }
+
+    @Override
     public Hook hook() {
         return new HibernateHook();
     }

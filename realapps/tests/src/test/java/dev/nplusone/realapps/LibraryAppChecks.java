@@ -78,8 +78,8 @@ abstract class LibraryAppChecks {
 
     /**
      * When nothing of the application is on the stack (Thymeleaf iterating a lazy collection that
-     * the entity's getter returned), the finding says the location is the framework's, and names
-     * the association to fix.
+     * the entity's getter returned), the finding says the location is the framework's, puts it at
+     * the framework code that called into the data access, and names the association to fix.
      */
     @Test
     void nPlusOneWithNoApplicationFrameIsFrameworkAndNamesTheAssociation() {
@@ -92,6 +92,11 @@ abstract class LibraryAppChecks {
         assertEquals("framework", finding.locationKind(), finding::toString);
         assertTrue(finding.stack().stream().noneMatch(frame -> frame.startsWith(PACKAGE + ".")),
                 () -> "no frame of the application was on the stack: " + finding.stack());
+        // The frame that called into the data access: the template engine iterating the collection,
+        // not the pool, the driver or Hibernate below it.
+        assertTrue(finding.location().startsWith("org.thymeleaf."), () -> "the template engine's frame: " + finding.stack());
+        assertTrue(finding.stack().stream().noneMatch(frame -> frame.startsWith("com.zaxxer.hikari.") || frame.startsWith("org.h2.")
+                || frame.startsWith("org.hibernate.")), () -> "nothing of the data access below it: " + finding.stack());
     }
 
     /** Through a @Transactional service's CGLIB proxy and Spring Data's repository proxies: the service's loop. */
