@@ -171,6 +171,20 @@ public final class Bridge {
         return RUNNING_TEST.get();
     }
 
+    /**
+     * The simple name of the class a user wrote, for advice that names a scope after it: a generated
+     * subclass ({@code DigestJob$$SpringCGLIB$$0}) stands for the class it extends. Here, because
+     * inlined advice sees nothing of the agent but this class; JDK types only.
+     */
+    public static String simpleName(Class<?> type) {
+        Class<?> written = type;
+        while (written.getName().contains("$$") && written.getSuperclass() != null) {
+            written = written.getSuperclass();
+        }
+        String simple = written.getSimpleName();
+        return simple.isEmpty() ? written.getName().substring(written.getName().lastIndexOf('.') + 1) : simple;
+    }
+
     /** Advice around an ORM lazy load: marks it on entry, puts back what it returned on exit. */
     public static Object lazyLoad(Object loading) {
         Hooks h = hooks;

@@ -12,9 +12,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -155,24 +157,31 @@ final class ClassOrigins {
     static Set<String> mavenGroups(Path jar) {
         Set<String> groups = new HashSet<>();
         try (JarFile file = new JarFile(jar.toFile())) {
-            for (Enumeration<JarEntry> entries = file.entries(); entries.hasMoreElements(); ) {
-                JarEntry e = entries.nextElement();
-                String name = e.getName();
-                if (name.startsWith("META-INF/maven/") && name.endsWith(POM_PROPERTIES)) {
-                    Properties pom = new Properties();
-                    try (InputStream in = file.getInputStream(e)) {
-                        pom.load(in);
-                    }
-                    String group = pom.getProperty("groupId");
-                    if (group != null) {
-                        groups.add(group);
-                    }
+            for (Properties pom : pomProperties(file)) {
+                if (pom.getProperty("groupId") != null) {
+                    groups.add(pom.getProperty("groupId"));
                 }
             }
         } catch (IOException | RuntimeException unreadable) {
             return Collections.emptySet();
         }
         return groups;
+    }
+
+    /** Every {@code META-INF/maven/<group>/<artifact>/pom.properties} of a jar: its own project's, and those it bundles. */
+    static List<Properties> pomProperties(JarFile file) throws IOException {
+        List<Properties> poms = new ArrayList<>();
+        for (Enumeration<JarEntry> entries = file.entries(); entries.hasMoreElements(); ) {
+            JarEntry e = entries.nextElement();
+            if (e.getName().startsWith("META-INF/maven/") && e.getName().endsWith("/" + POM_PROPERTIES)) {
+                Properties pom = new Properties();
+                try (InputStream in = file.getInputStream(e)) {
+                    pom.load(in);
+                }
+                poms.add(pom);
+            }
+        }
+        return poms;
     }
 
     /** A {@code file:} URL, or a {@code jar:file:...!/} one, as a path; null for anything else. */

@@ -1,14 +1,12 @@
 package dev.nplusone.detect;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Enumeration;
+import java.util.List;
 import java.util.Properties;
 import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
@@ -126,25 +124,14 @@ final class EntryPoint {
      * ({@code orders-1.2.jar} is artifact {@code orders}), or in the only one there is.
      */
     private static String ownGroupId(JarFile file, String fileName) throws IOException {
-        String only = null;
-        int count = 0;
-        for (Enumeration<JarEntry> entries = file.entries(); entries.hasMoreElements(); ) {
-            JarEntry e = entries.nextElement();
-            if (!e.getName().startsWith("META-INF/maven/") || !e.getName().endsWith("/pom.properties")) {
-                continue;
-            }
-            Properties pom = new Properties();
-            try (InputStream in = file.getInputStream(e)) {
-                pom.load(in);
-            }
+        List<Properties> poms = ClassOrigins.pomProperties(file);
+        for (Properties pom : poms) {
             String artifact = pom.getProperty("artifactId");
-            if (artifact != null && fileName.startsWith(artifact + "-") || fileName.equals(artifact + ".jar")) {
+            if (artifact != null && (fileName.startsWith(artifact + "-") || fileName.equals(artifact + ".jar"))) {
                 return pom.getProperty("groupId");
             }
-            only = pom.getProperty("groupId");
-            count++;
         }
-        return count == 1 ? only : null;
+        return poms.size() == 1 ? poms.get(0).getProperty("groupId") : null;
     }
 
     private static boolean isLauncher(String className) {

@@ -16,13 +16,7 @@ public final class QuartzJobAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static Object enter(@Advice.This Object job) {
-        Class<?> type = job.getClass();
-        // a generated subclass (CleanupJob$$SpringCGLIB$$0) is named after the class it extends
-        while (type.getName().contains("$$") && type.getSuperclass() != null) {
-            type = type.getSuperclass();
-        }
-        String simple = type.getSimpleName().isEmpty() ? type.getName().substring(type.getName().lastIndexOf('.') + 1) : type.getSimpleName();
-        return Bridge.openScope("job", simple + ".execute");
+        return Bridge.openScope("job", Bridge.simpleName(job.getClass()) + ".execute");
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

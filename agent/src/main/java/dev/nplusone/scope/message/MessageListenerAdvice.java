@@ -11,7 +11,7 @@ import net.bytebuddy.asm.Advice;
  * <p>The JMS API is reached by reflection, through its public interfaces ({@code Message},
  * {@code Queue}, {@code Topic}) in the listener's own namespace, javax or jakarta: the agent is
  * compiled against neither, and a provider's message and destination classes need not be public.
- * Inlined code reaches only what the instrumented class sees, so all of it is written out here.
+ * Inlined code reaches only what the instrumented class sees (and the bridge, which names classes).
  */
 public final class MessageListenerAdvice {
 
@@ -39,12 +39,7 @@ public final class MessageListenerAdvice {
             // no destination to name it after: the listener's class names it
         }
         if (destination == null || destination.isEmpty()) {
-            Class<?> type = listener.getClass();
-            // a generated subclass (OrderListener$$SpringCGLIB$$0) is named after the class it extends
-            while (type.getName().contains("$$") && type.getSuperclass() != null) {
-                type = type.getSuperclass();
-            }
-            destination = type.getSimpleName().isEmpty() ? type.getName().substring(type.getName().lastIndexOf('.') + 1) : type.getSimpleName();
+            destination = Bridge.simpleName(listener.getClass());
         }
         return Bridge.openScope("message", "message " + destination);
     }
