@@ -85,6 +85,15 @@ public final class SourceFiles {
         return frame == null ? null : find(packagePath(frame));
     }
 
+    /**
+     * Where a location's file is under any source root ({@code com/acme/Mapper.java} for
+     * {@code com.acme.Mapper$Row.toDto(Mapper.java:42)}), or null when the location names no file.
+     */
+    public static String sourcePath(String location) {
+        Frame frame = parse(location);
+        return frame == null ? null : packagePath(frame);
+    }
+
     /** The line number of a location, or 0 when it names none. */
     public static int line(String location) {
         Frame frame = parse(location);

@@ -43,11 +43,9 @@ final class SourceSnippet {
         return sources == null ? null : sources.file(location);
     }
 
-    /** The file the location names, as the page shows it: relative to the working directory when below it. */
+    /** The file the location names, as the page shows it: under its source root ({@code com/acme/Mapper.java}). */
     String shown(String location) {
-        Path file = file(location).toAbsolutePath().normalize();
-        Path here = Path.of("").toAbsolutePath();
-        return (file.startsWith(here) ? here.relativize(file) : file).toString().replace('\\', '/');
+        return SourceFiles.sourcePath(location);
     }
 
     /** The lines around the location's line; empty when the file or the line is not there. */
