@@ -44,7 +44,8 @@ public final class HtmlReport {
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        // Not createTempFile, whose file only its owner may read: the page is an artifact to share.
+        Path temp = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
             Files.writeString(temp, page, StandardCharsets.UTF_8);
             Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
