@@ -6,6 +6,7 @@ import dev.nplusone.detect.CallSites;
 import dev.nplusone.detect.FrameFilter;
 import dev.nplusone.detect.ScopeStatements;
 import dev.nplusone.failure.Failures;
+import dev.nplusone.failure.Faults;
 import dev.nplusone.gate.Breach;
 import dev.nplusone.jdbc.ConnectionWrapper;
 import dev.nplusone.jdbc.StatementListener;
@@ -15,6 +16,7 @@ import dev.nplusone.gate.Reports;
 import dev.nplusone.report.JsonReport;
 import dev.nplusone.report.LogReport;
 import dev.nplusone.report.Registry;
+import dev.nplusone.report.ReportTarget;
 import dev.nplusone.scope.Scopes;
 import dev.nplusone.scope.StatementOrigins;
 import dev.nplusone.scope.ThreadStates;
@@ -90,7 +92,17 @@ public final class Agent {
             return;
         }
         Options options = Options.parse(arguments, System.getProperties());
+        String unwritable = options.report() == null ? null : ReportTarget.problem(options.report());
+        if (unwritable != null && attached) {
+            throw new IllegalArgumentException(unwritable); // the command line says it, and exits 2
+        }
         AgentLog log = AgentLog.configure(options);
+        if (unwritable != null) {
+            log.logger(AgentLog.AGENT).error("{}; the agent goes on and tries again at exit", unwritable);
+        }
+        if (!Faults.armed().isEmpty()) {
+            log.logger(AgentLog.AGENT).warn("test-only failures forced at {} (-D{})", Faults.armed(), Faults.PROPERTY);
+        }
         Registry registry = new Registry();
         LogReport report = new LogReport(log.logger(AgentLog.FINDINGS), log.logger(AgentLog.SUMMARY), log.logger(AgentLog.STATEMENTS));
         ClassLoader agentLoader = Agent.class.getClassLoader();
@@ -175,8 +187,10 @@ public final class Agent {
             if (options.report() != null) {
                 try {
                     JsonReport.write(registry, options.threshold(), options.report());
-                } catch (Exception e) {
-                    log.logger(AgentLog.AGENT).error("nplusone: cannot write the report to {}: {}", options.report().toAbsolutePath(), e.toString());
+                } catch (IOException e) {
+                    log.logger(AgentLog.AGENT).error("cannot write {}: {}", options.report().toAbsolutePath(), e.toString());
+                } catch (RuntimeException e) {
+                    Failures.caught("writing the JSON report", e);
                 }
             }
             report.summary(registry, Failures.count());

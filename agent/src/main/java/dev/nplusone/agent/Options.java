@@ -3,6 +3,7 @@ package dev.nplusone.agent;
 import dev.nplusone.detect.ScopeStatements;
 
 import dev.nplusone.gate.Thresholds;
+import dev.nplusone.report.ReportTarget;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -40,7 +41,8 @@ public final class Options {
     private static final Map<String, String> KEYS = new LinkedHashMap<>();
 
     static {
-        KEYS.put("report", "a file path for the JSON report; %p stands for the process id");
+        KEYS.put("report", "a file path for the JSON report (%p stands for the process id), or a directory ending in '/'"
+                + " where each JVM writes nplusone-<pid>-<start>.json");
         KEYS.put("threshold", "a whole number from 2 to 1000: executions from one call site that make an N+1 (default 3)");
         KEYS.put("packages", "application package prefixes, separated by ';' (or ',' in a system property)");
         KEYS.put("params", "true or false: show SQL parameter values in logs and reports (default false)");
@@ -61,7 +63,7 @@ public final class Options {
     private final boolean thresholdsGiven;
 
     private Options(Map<String, String> values, List<String> thresholdEntries) {
-        this.report = path(values.get("report"));
+        this.report = ReportTarget.resolve(values.get("report"));
         this.threshold = threshold(values.get("threshold"));
         this.packages = packages(values.get("packages"));
         this.params = bool("params", values.get("params"), false);

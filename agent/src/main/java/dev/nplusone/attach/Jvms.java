@@ -92,6 +92,11 @@ public final class Jvms {
 
     private static <T> T withVm(String pid, VmCall<T> call) throws AttachFailure {
         checkPid(pid);
+        if (AttachFlags.disabled(Long.parseLong(pid))) {
+            // Said before trying: an attempt would make the target print a thread dump and wait 10 s for nothing.
+            throw new AttachFailure("process " + pid + " was started with -XX:+DisableAttachMechanism: it accepts no agent while it runs;"
+                    + " start it with -javaagent:nplusone-agent.jar instead (docs/attach.md)");
+        }
         VirtualMachine vm;
         try {
             vm = VirtualMachine.attach(pid);
