@@ -3,6 +3,7 @@ package dev.nplusone.report;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -71,6 +72,9 @@ public final class ReportTarget {
     static String reason(Exception e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied" + where(((FileSystemException) e).getFile());
+        }
+        if (e instanceof FileAlreadyExistsException) { // a file where a directory must be made
+            return "not a directory" + where(((FileSystemException) e).getFile());
         }
         if (e instanceof NoSuchFileException) {
             return "no such file or directory" + where(((FileSystemException) e).getFile());
