@@ -17,6 +17,8 @@ final class AttachFlags {
 
     static final String DISABLE = "-XX:+DisableAttachMechanism";
     static final String ENABLE = "-XX:-DisableAttachMechanism";
+    /** The JDK's message for a JVM that offers no attach mechanism (it reads the flag from the JVM's shared statistics). */
+    static final String NOT_SUPPORTED = "The VM does not support the attach mechanism";
 
     private AttachFlags() {
     }
@@ -26,7 +28,7 @@ final class AttachFlags {
         // The JVM reads these variables first, then the command line: the last word wins.
         options.addAll(words(environment(pid, "JDK_JAVA_OPTIONS")));
         options.addAll(words(environment(pid, "JAVA_TOOL_OPTIONS")));
-        ProcessHandle.of(pid).flatMap(p -> p.info().arguments()).ifPresent(args -> options.addAll(List.of(args)));
+        options.addAll(commandLine(pid));
         boolean disabled = false;
         for (String option : options) {
             if (option.equals(DISABLE)) {
@@ -38,18 +40,32 @@ final class AttachFlags {
         return disabled;
     }
 
+    /** {@code /proc} first: {@link ProcessHandle.Info#arguments} gives nothing for a long command line (a long class path). */
+    private static List<String> commandLine(long pid) {
+        List<String> words = proc(pid, "cmdline");
+        if (!words.isEmpty()) {
+            return words;
+        }
+        return ProcessHandle.of(pid).flatMap(p -> p.info().arguments()).map(List::of).orElse(List.of());
+    }
+
     private static String environment(long pid, String name) {
-        Path environ = Paths.get("/proc", Long.toString(pid), "environ");
-        try {
-            for (String entry : new String(Files.readAllBytes(environ), StandardCharsets.UTF_8).split("\0")) {
-                if (entry.startsWith(name + "=")) {
-                    return entry.substring(name.length() + 1);
-                }
+        for (String entry : proc(pid, "environ")) {
+            if (entry.startsWith(name + "=")) {
+                return entry.substring(name.length() + 1);
             }
-        } catch (IOException | SecurityException unreadable) {
-            // not Linux, or not ours to read
         }
         return "";
+    }
+
+    /** A file of {@code /proc/<pid>}, its NUL-separated entries; empty where there is none or it is not ours to read. */
+    private static List<String> proc(long pid, String file) {
+        try {
+            String text = new String(Files.readAllBytes(Paths.get("/proc", Long.toString(pid), file)), StandardCharsets.UTF_8);
+            return text.isEmpty() ? List.of() : List.of(text.split("\0"));
+        } catch (IOException | SecurityException | java.nio.file.InvalidPathException unreadable) {
+            return List.of();
+        }
     }
 
     private static List<String> words(String value) {
