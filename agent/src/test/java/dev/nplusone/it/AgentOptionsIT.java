@@ -114,7 +114,7 @@ class AgentOptionsIT {
         Result result = jdbcApp("log-summary").withAgent("log=summary").run().assertCleanRun();
         List<LogEntry> log = result.log();
         assertTrue(log.stream().noneMatch(e -> e.logger().equals("nplusone.findings")), log::toString);
-        assertEquals("summary: 22 statements (5 outside any scope) in 1 scope instances of 1 names; 2 findings",
+        assertEquals("summary: 22 statements (5 outside any scope) in 1 scope instance of 1 name; 2 findings",
                 only(log, "nplusone.summary", "summary: ").message());
     }
 
