@@ -213,7 +213,7 @@ public final class Cli {
         out.println("Commands:");
         out.println("  list                       JVMs this user can attach to");
         out.println("  attach <pid> [key=value,...]  load the agent into a running JVM");
-        out.println("  dump <pid> [file]          write that JVM's JSON report now (default nplusone-<pid>.json); print its summary");
+        out.println("  dump <pid> [file]          write that JVM's JSON report now (default nplusone-<pid>.json; missing directories are made); print its summary");
         out.println("  detach <pid>               stop recording and remove the instrumentation");
         out.println("  check [thresholds] [options] <report.json|dir>...");
         out.println("                             merge reports, print every breach; exit 0 clean, 1 breach, 2 unreadable input");
