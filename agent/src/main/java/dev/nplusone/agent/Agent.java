@@ -140,7 +140,7 @@ public final class Agent {
             try {
                 JsonReport.write(running.registry, running.options.threshold(), target);
             } catch (IOException e) {
-                throw new IllegalStateException("cannot write the report to " + target + ": " + e);
+                throw new IllegalStateException(ReportTarget.cannotWrite(target, e));
             }
         } else if (command.equals(DETACH)) {
             running.detach();
@@ -188,7 +188,7 @@ public final class Agent {
                 try {
                     JsonReport.write(registry, options.threshold(), options.report());
                 } catch (IOException e) {
-                    log.logger(AgentLog.AGENT).error("cannot write {}: {}", options.report().toAbsolutePath(), e.toString());
+                    log.logger(AgentLog.AGENT).error(ReportTarget.cannotWrite(options.report(), e));
                 } catch (RuntimeException e) {
                     Failures.caught("writing the JSON report", e);
                 }

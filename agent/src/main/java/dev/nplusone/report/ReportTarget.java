@@ -64,8 +64,13 @@ public final class ReportTarget {
             Files.delete(probe);
             return null;
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return "cannot write " + absolute + ": " + reason(e);
+            return cannotWrite(absolute, e);
         }
+    }
+
+    /** One line for a report that could not be written: {@code cannot write <file>: <why>}. */
+    public static String cannotWrite(Path file, Exception e) {
+        return "cannot write " + file.toAbsolutePath() + ": " + reason(e);
     }
 
     /** Why a file operation failed, in words: {@code permission denied}, {@code Read-only file system}, ... */
