@@ -112,6 +112,9 @@ class ReportsIT {
         assertEquals("ERROR", log.get(0).level(), () -> "the first thing the agent says" + r.describe());
         assertEquals(said, log.get(0).message());
         assertTrue(log.get(0).more().isEmpty(), "one line");
+        String atExit = "cannot write " + report + ": not a directory (" + inTheWay + ")";
+        assertEquals(1, log.stream().filter(e -> e.level().equals("ERROR") && e.message().equals(atExit)).count(),
+                () -> "tried again at exit, and said alike" + r.describe());
         assertTrue(log.stream().anyMatch(e -> e.logger().equals("nplusone.findings") && e.message().startsWith("N+1 query in " + ExitApp.SCOPE)),
                 "the agent still finds" + r.describe());
     }
