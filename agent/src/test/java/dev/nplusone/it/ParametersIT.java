@@ -69,6 +69,18 @@ class ParametersIT {
                 "parameter values: the report is its owner's only");
     }
 
+    @Test
+    void aLogFileHoldingValuesIsReadableByItsOwnerOnly() throws IOException {
+        ChildJvm jvm = ChildJvm.of("params-log-file", SecretsApp.class);
+        Path logFile = jvm.dir().resolve("logs/agent.log");
+        Result result = jvm.withAgent("params=true,log-file=" + logFile).run();
+        assertEquals(0, result.exitCode(), result::describe);
+        assertTrue(Files.readString(logFile).contains(SECRET), "the values are in the log, as asked");
+        assertFalse(result.stderrText().contains(SECRET), result::describe);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(logFile)));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(result.reportFile())));
+    }
+
     /** What a new file gets here: the umask of the test, which the child inherited. */
     private static Set<PosixFilePermission> permissionsAsTheUmaskSays(Result result) throws IOException {
         Path probe = Files.createFile(result.dir().resolve("umask-probe"));
