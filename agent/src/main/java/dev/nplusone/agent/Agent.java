@@ -31,6 +31,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The agent inside the JVM: wires statement interception, scopes, detection and reports, writes
@@ -63,6 +66,9 @@ public final class Agent {
     private final ResettableClassFileTransformer transformer;
     private final Instrumentation inst;
     private final Thread exitHook;
+    private ScheduledExecutorService reportWriter;
+    /** The periodic write and the exit's never interleave: the exit's, the newest, is renamed into place last. */
+    private final Object reportLock = new Object();
 
     private Agent(Options options, AgentLog log, Registry registry, LogReport report, StatementListener listener,
                   ResettableClassFileTransformer transformer, Instrumentation inst) {
@@ -123,6 +129,7 @@ public final class Agent {
 
         Agent agent = new Agent(options, log, registry, report, listener, transformer, inst);
         Runtime.getRuntime().addShutdownHook(agent.exitHook);
+        agent.writeReportEvery(options.reportEverySeconds());
         running = agent;
         System.setProperty(STATE_PROPERTY, "recording " + version());
         agent.info("nplusone {} {}: threshold {}, report {}, parameters {}", version(), attached ? "attached" : "started",
@@ -147,6 +154,34 @@ public final class Agent {
         } else {
             throw new IllegalStateException("unknown command '" + command + "'");
         }
+    }
+
+    /**
+     * With {@code report-every}, a daemon thread writes the report that often, each time whole (see
+     * {@link JsonReport}): a JVM killed without its shutdown hooks (SIGKILL, the kernel's OOM killer)
+     * leaves the last one. Failures are the agent's own: counted, logged once, and the next write tries again.
+     */
+    private void writeReportEvery(long seconds) {
+        if (seconds <= 0 || options.report() == null) {
+            return;
+        }
+        reportWriter = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread t = new Thread(task, "nplusone-report");
+            t.setDaemon(true);
+            return t;
+        });
+        reportWriter.scheduleWithFixedDelay(() -> {
+            try {
+                synchronized (reportLock) {
+                    JsonReport.write(registry, options.threshold(), options.report());
+                }
+            } catch (IOException e) {
+                Failures.once("periodic-report", ReportTarget.cannotWrite(options.report(), e) + " (said once; tried again every "
+                        + seconds + " s)");
+            } catch (Throwable failure) {
+                Failures.caught("writing the report periodically", failure);
+            }
+        }, seconds, seconds, TimeUnit.SECONDS);
     }
 
     /**
@@ -183,10 +218,15 @@ public final class Agent {
 
     /** At JVM exit, or at detach: the JSON report if asked for, the summary, then the log closes. */
     private void exit() {
+        if (reportWriter != null) {
+            reportWriter.shutdown(); // a write under way finishes; none starts
+        }
         try {
             if (options.report() != null) {
                 try {
-                    JsonReport.write(registry, options.threshold(), options.report());
+                    synchronized (reportLock) {
+                        JsonReport.write(registry, options.threshold(), options.report());
+                    }
                 } catch (IOException e) {
                     log.logger(AgentLog.AGENT).error(ReportTarget.cannotWrite(options.report(), e));
                 } catch (RuntimeException e) {

@@ -67,6 +67,27 @@ class ReportsIT {
         }
     }
 
+    /** With report-every, a JVM killed without its shutdown hooks leaves what it had found up to the last write. */
+    @Test
+    void withReportEveryAJvmKilledWithSigkillLeavesARecentReport() throws Exception {
+        try (Running app = ChildJvm.of("reports-every", ExitApp.class).withAgent("report-every=1s").args("wait").start()) {
+            app.awaitStdout("ready", PATIENCE); // the scope with its N+1 has closed
+            Path report = app.dir().resolve("report.json");
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (!Files.exists(report)) {
+                assertTrue(System.nanoTime() < deadline, "no report written while running");
+                Thread.sleep(100);
+            }
+            Thread.sleep(1500); // at least one more write, to be killed around
+            app.close(); // SIGKILL
+            assertComplete(Report.read(report), app.pid());
+            try (Stream<Path> files = Files.list(app.dir())) {
+                List<Path> hidden = files.filter(p -> p.getFileName().toString().startsWith(".")).collect(Collectors.toList());
+                assertTrue(hidden.size() <= 1, () -> "at most the temporary file of a write cut short: " + hidden);
+            }
+        }
+    }
+
     @Test
     void jvmsSharingAReportDirectoryEachWriteTheirOwn() throws Exception {
         Path shared = ChildJvm.WORK_DIR.resolve("reports-shared/made/by/the/agent");
