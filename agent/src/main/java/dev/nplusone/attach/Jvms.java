@@ -94,8 +94,8 @@ public final class Jvms {
         checkPid(pid);
         if (AttachFlags.disabled(Long.parseLong(pid))) {
             // Said before trying: an attempt would make the target print a thread dump and wait 10 s for nothing.
-            throw new AttachFailure("process " + pid + " was started with -XX:+DisableAttachMechanism: it accepts no agent while it runs;"
-                    + " start it with -javaagent:nplusone-agent.jar instead (docs/attach.md)");
+            throw new AttachFailure("cannot attach to process " + pid + ": it was started with -XX:+DisableAttachMechanism, which refuses"
+                    + " agents while it runs; start it with -javaagent:nplusone-agent.jar instead (docs/attach.md)");
         }
         VirtualMachine vm;
         try {

@@ -243,8 +243,8 @@ class AttachIT {
             app.awaitStdout("ready", PATIENCE);
             long pid = app.pid();
             for (String command : List.of("attach", "dump", "detach")) {
-                assertFailed(cli(app.dir(), command, Long.toString(pid)), "nplusone: process " + pid + " was started with"
-                        + " -XX:+DisableAttachMechanism: it accepts no agent while it runs; start it with -javaagent:nplusone-agent.jar instead"
+                assertFailed(cli(app.dir(), command, Long.toString(pid)), "nplusone: cannot attach to process " + pid + ": it was started with"
+                        + " -XX:+DisableAttachMechanism, which refuses agents while it runs; start it with -javaagent:nplusone-agent.jar instead"
                         + " (docs/attach.md)");
             }
             assertTrue(app.isAlive(), "left as it was");
