@@ -2,6 +2,7 @@ package dev.nplusone.html;
 
 import dev.nplusone.gate.SourceFiles;
 import dev.nplusone.gate.UnreadableReport;
+import dev.nplusone.report.AtomicFile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -30,8 +30,7 @@ public final class HtmlReport {
     }
 
     /**
-     * Reads the reports that the inputs name and writes the page to {@code file} (through a
-     * temporary file beside it, so that a reader never sees half of it).
+     * Reads the reports that the inputs name and writes the page to {@code file}, whole or not at all.
      *
      * @param sources where to find the lines around each finding's location; null for none
      * @return how many reports and findings the page shows
@@ -39,19 +38,9 @@ public final class HtmlReport {
     public static Written write(Path file, List<Path> inputs, SourceFiles sources, String version) throws IOException, UnreadableReport {
         ReportSet reports = ReportSet.read(inputs);
         String page = page(reports, new SourceSnippet(sources), version);
-        Path absolute = file.toAbsolutePath();
-        Path dir = absolute.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        // Not createTempFile, whose file only its owner may read: the page is an artifact to share.
-        Path temp = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        try {
-            Files.writeString(temp, page, StandardCharsets.UTF_8);
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        // Readable as any file the user makes (the page is an artifact to share), but its owner's only
+        // when it shows parameter values, as the reports it came from were.
+        AtomicFile.write(file, reports.holdsParameters(), out -> out.write(page));
         return new Written(reports.each().size(), reports.findings().size());
     }
 

@@ -45,6 +45,18 @@ final class ReportSet {
     }
 
     /** Each report, in the order read. */
+    /** Whether any finding carries parameter values (the reports were written with {@code params}). */
+    boolean holdsParameters() {
+        for (MergedFinding m : findings) {
+            for (MergedFinding.Appearance a : m.appearances()) {
+                if (a.finding.parameters() != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     List<Reports> each() {
         return each;
     }

@@ -11,14 +11,8 @@ import dev.nplusone.json.JsonWriter;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The machine-readable report. Its field names are a contract (documented in
@@ -32,51 +26,15 @@ public final class JsonReport {
     /** The format version written; defined with the field names in {@link ReportFormat}. */
     public static final int VERSION = ReportFormat.VERSION;
 
-    private static final AtomicLong TEMPORARY = new AtomicLong();
-
     private JsonReport() {
     }
 
     /**
-     * Writes the report to a temporary file beside the target, then renames it over the target: a
-     * reader, or a JVM killed half-way, never leaves half a report. A report that holds parameter
-     * values (the {@code params} option) is created readable and writable by its owner only.
+     * Writes the report whole or not at all ({@link AtomicFile}). A report that holds parameter values
+     * (the {@code params} option) is created readable and writable by its owner only.
      */
     public static void write(Registry registry, int threshold, Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path temp = temporaryFile(absolute, registry.holdsParameters());
-        try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                write(registry, threshold, out);
-            }
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    /**
-     * A new empty file beside the target, hidden, named after it, this process and a counter (so that
-     * a dump and the exit, or two JVMs, never share one). Owner-only when asked; else the umask decides,
-     * as for any file the application creates.
-     */
-    static Path temporaryFile(Path target, boolean ownerOnly) throws IOException {
-        Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                + TEMPORARY.incrementAndGet() + ".tmp");
-        if (ownerOnly && target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(temp);
-        }
-        return temp;
+        AtomicFile.write(target, registry.holdsParameters(), out -> write(registry, threshold, out));
     }
 
     public static void write(Registry registry, int threshold, Writer out) throws IOException {

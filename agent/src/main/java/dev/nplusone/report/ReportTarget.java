@@ -60,7 +60,7 @@ public final class ReportTarget {
             }
             Path dir = absolute.getParent();
             Files.createDirectories(dir);
-            Path probe = JsonReport.temporaryFile(absolute, false);
+            Path probe = AtomicFile.temporaryFile(absolute, false);
             Files.delete(probe);
             return null;
         } catch (IOException | UnsupportedOperationException | SecurityException e) {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -134,6 +135,26 @@ class HtmlReportTest {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> new HtmlCommand(out, "test").run(List.of("--open", dir.resolve("reports").toString())));
         assertEquals("unknown html option '--open'; known: -o FILE, --sources DIR", unknown.getMessage());
+    }
+
+    @Test
+    void aPageShowingParameterValuesIsReadableByItsOwnerOnlyAsItsReportWas() throws Exception {
+        Path plain = dir.resolve("plain.html");
+        HtmlReport.write(plain, List.of(report("a.json", "GET /orders", "select * from line where order_id = ?",
+                "com.acme.Orders.lines(Orders.java:42)", 4)), null, "test");
+        assertFalse("rw-------".equals(PosixFilePermissions.toString(Files.getPosixFilePermissions(plain))));
+
+        Registry registry = new Registry();
+        registry.scopeClosed("http", "GET /people", 5);
+        registry.add(new Finding(Finding.Type.N_PLUS_ONE, List.of("GET /people"), "select * from person where id = ?", 4,
+                List.of("com.acme.People.each(People.java:7)"), null, 1_000_000, "[42]"));
+        Path withValues = dir.resolve("values.json");
+        JsonReport.write(registry, 3, withValues);
+        Path secret = dir.resolve("secret.html");
+        HtmlReport.write(secret, List.of(withValues), null, "test");
+        assertTrue(Files.readString(secret).contains("[42]"));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(withValues)));
     }
 
     @Test
