@@ -21,8 +21,11 @@ public final class Propagation {
     /** What the agent implements; handles and tokens are opaque to everything here. */
     public interface Hooks {
 
-        /** The submitting thread's scope and where it submits from, or null outside any scope. */
-        Object capture();
+        /**
+         * The scope a task runs in, or null: the one it was created in when the agent saw it created
+         * (a fork/join task, a completion stage), else the submitting thread's and where it submits from.
+         */
+        Object capture(Object task);
 
         /** Makes a captured scope this thread's; returns what it replaced, for {@link #restore}. */
         Object enter(Object handle);
@@ -64,7 +67,7 @@ public final class Propagation {
             return task;
         }
         try {
-            Object handle = h.capture();
+            Object handle = h.capture(task);
             return handle == null ? task : new TaskRunnable(task, handle);
         } catch (Throwable agentFailure) {
             return task;
@@ -78,7 +81,7 @@ public final class Propagation {
             return task;
         }
         try {
-            Object handle = h.capture();
+            Object handle = h.capture(task);
             return handle == null ? task : new TaskCallable<>(task, handle);
         } catch (Throwable agentFailure) {
             return task;

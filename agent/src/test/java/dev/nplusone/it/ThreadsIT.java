@@ -6,12 +6,14 @@ import dev.nplusone.testkit.SourceLine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
 import java.util.List;
 
 import static dev.nplusone.it.Report.triple;
 import static dev.nplusone.it.apps.threads.ThreadsApp.CHILDREN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Scopes that cross threads: handlers that fan their lookups out to pools, fork/join, completable
@@ -98,6 +100,45 @@ class ThreadsIT {
         assertEquals(1 + CHILDREN, report.scope("reuse-first").statements().total());
         assertEquals(2, report.scope("reuse-second").statements().total());
         assertEquals(0, report.scope("reuse-second").late());
+    }
+
+    /** On the newest JDK: virtual threads, and the fork/join and pool internals as they are there. */
+    @Test
+    void onJdk25VirtualThreadsAndTheRestRunInTheirScope() {
+        assumeTrue(Files.isExecutable(Jdk25IT.JDK.resolve("bin/java")), "no JDK 25 at " + Jdk25IT.JDK);
+        Report jdk25 = ChildJvm.of("threads-jdk25", ThreadsApp.class).javaHome(Jdk25IT.JDK)
+                .jvmOptions("-Djava.util.concurrent.ForkJoinPool.common.parallelism=3")
+                .args("virtual", "pool", "completable", "parallel-stream", "late")
+                .withAgent("").run().assertCleanRun().report();
+        for (String[] fanOut : new String[][] {{"virtual", "virtual"}, {"pool", "pool"}, {"completable", "completable"},
+                {"parallel-stream", "parallelStream"}}) {
+            assertFanOut(jdk25, fanOut[0], fanOut[1]);
+        }
+        assertEquals(2, jdk25.scope("late-request").late());
+        assertEquals(1, jdk25.scope("next-request").statements().total());
+    }
+
+    /**
+     * A million tasks through one pool, a thousand per scope, and a periodic task started in a
+     * scope: nothing is kept per task or per scope, so the heap after the millionth is within a
+     * bound of the heap after the hundred-thousandth.
+     */
+    @Test
+    void aMillionTasksKeepTheHeapFlat() {
+        Result million = ChildJvm.of("threads-million", ThreadsApp.class).jvmOptions("-Xmx256m").args("million")
+                .withAgent("").run().assertCleanRun();
+        long first = figure(million, "heap after 100000 tasks: ");
+        long last = figure(million, "heap after 1000000 tasks: ");
+        assertTrue(last - first < 4L << 20, () -> "heap grew from " + first + " to " + last + " bytes over 900,000 tasks");
+        Report report = million.report();
+        assertEquals(1000, report.scope("batch").instances());
+        assertEquals(4, report.scope("batch").statements().total());
+        assertEquals(0, report.summary().late(), "the periodic task runs no statement");
+    }
+
+    private static long figure(Result result, String prefix) {
+        return Long.parseLong(result.stdout().stream().filter(l -> l.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no '" + prefix + "' in " + result.stdout())).substring(prefix.length()));
     }
 
     @Test

@@ -27,9 +27,12 @@ public final class TaskHandoffs implements Propagation.Hooks {
     }
 
     @Override
-    public Object capture() {
+    public Object capture(Object task) {
         try {
-            return handoff(scopes.thread());
+            // A completion stage handed on by whichever thread completed the one before was created
+            // where the application chained it: that is its scope and call site, not the passer's.
+            Handoff created = pending.take(task);
+            return created != null ? created : handoff(scopes.thread());
         } catch (Throwable failure) {
             Failures.caught("taking a scope along with a task", failure);
             return null;
