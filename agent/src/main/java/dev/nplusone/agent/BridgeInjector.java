@@ -25,7 +25,7 @@ public final class BridgeInjector {
 
     static final String BRIDGE = "dev.nplusone.bridge.Bridge";
     private static final String[] CLASSES = {BRIDGE, BRIDGE + "$Hooks",
-            "dev.nplusone.bridge.Propagation", "dev.nplusone.bridge.Propagation$Hooks",
+            "dev.nplusone.bridge.Propagation", "dev.nplusone.bridge.Propagation$Hooks", "dev.nplusone.bridge.Propagation$Ending",
             "dev.nplusone.bridge.TaskRunnable", "dev.nplusone.bridge.TaskCallable"};
 
     private BridgeInjector() {

@@ -48,6 +48,9 @@ public final class Propagation {
         /** Detaches an open HTTP scope from this thread: it stays open until {@link #end}; false when propagation is off. */
         boolean suspend(Object scope, String route);
 
+        /** Makes a scope that {@link #suspend} detached this thread's again (an asynchronous dispatch); returns the token for {@link #restore}, or null. */
+        Object resume(Object scope);
+
         /** Closes a scope that {@link #suspend} detached, from whatever thread; once. */
         void end(Object scope);
     }
@@ -171,6 +174,59 @@ public final class Propagation {
             return h.suspend(scope, route);
         } catch (Throwable agentFailure) {
             return false;
+        }
+    }
+
+    public static Object resume(Object scope) {
+        Hooks h = hooks;
+        if (h == null || scope == null) {
+            return null;
+        }
+        try {
+            return h.resume(scope);
+        } catch (Throwable agentFailure) {
+            return null;
+        }
+    }
+
+    /**
+     * A listener of the given interface (a servlet {@code AsyncListener}) that ends the scope when
+     * the asynchronous request completes, fails or times out; a proxy, because the interface is the
+     * application's class loader's, not ours. Null when it cannot be made.
+     */
+    public static Object endingListener(Class<?> listenerType, Object scope) {
+        try {
+            return java.lang.reflect.Proxy.newProxyInstance(listenerType.getClassLoader(), new Class<?>[] {listenerType}, new Ending(scope));
+        } catch (Throwable unavailable) {
+            return null;
+        }
+    }
+
+    /** What the listener of {@link #endingListener} does. */
+    static final class Ending implements java.lang.reflect.InvocationHandler {
+        private final Object scope;
+
+        Ending(Object scope) {
+            this.scope = scope;
+        }
+
+        @Override
+        public Object invoke(Object proxy, java.lang.reflect.Method method, Object[] args) {
+            switch (method.getName()) {
+                case "onComplete":
+                case "onError":
+                case "onTimeout":
+                    end(scope);
+                    return null;
+                case "equals":
+                    return proxy == args[0];
+                case "hashCode":
+                    return System.identityHashCode(proxy);
+                case "toString":
+                    return "nplusone scope end";
+                default:
+                    return null; // onStartAsync: the advice adds the listener again for the new cycle
+            }
         }
     }
 

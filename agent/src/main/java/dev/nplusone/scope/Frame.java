@@ -31,7 +31,7 @@ final class Frame implements ScopePath {
     /** Written under the root's lock once shared; only by the opening thread before. */
     boolean closed;
     /** A root that {@link Scopes#suspend} took off its thread, to be ended from whichever thread ends it. */
-    boolean suspended;
+    volatile boolean suspended;
 
     Frame(Kind kind, String name, Frame parent, ScopeStatements rootStatements) {
         this.kind = kind;

@@ -217,6 +217,17 @@ public final class Scopes {
         return true;
     }
 
+    /**
+     * Makes a scope that {@link #suspend} took off its thread this thread's again, as a task's
+     * (an asynchronous dispatch of its request); null when it is not suspended, or closed.
+     */
+    public Handoff resume(Object token) {
+        if (!(token instanceof Frame) || !((Frame) token).suspended || ((Frame) token).parent != null) {
+            return null;
+        }
+        return enter(new Handoff((Frame) token, null, false));
+    }
+
     /** Closes a scope that {@link #suspend} took off its thread, from whatever thread; once. */
     public void end(Object token) {
         if (!(token instanceof Frame)) {

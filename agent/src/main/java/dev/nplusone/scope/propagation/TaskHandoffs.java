@@ -124,6 +124,16 @@ public final class TaskHandoffs implements Propagation.Hooks {
     }
 
     @Override
+    public Object resume(Object scope) {
+        try {
+            return scopes.resume(scope);
+        } catch (Throwable failure) {
+            Failures.caught("entering an asynchronous request's scope", failure);
+            return null;
+        }
+    }
+
+    @Override
     public void end(Object scope) {
         try {
             scopes.end(scope);
