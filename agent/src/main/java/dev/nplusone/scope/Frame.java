@@ -28,8 +28,8 @@ final class Frame implements ScopePath {
     int count;
     /** Set on the root by its own thread before any other thread can reach it, and never reset. */
     volatile boolean shared;
-    /** Written under the root's lock once shared; only by the opening thread before. */
-    boolean closed;
+    /** Written under the root's lock once shared, only by the opening thread before; read by resume without it. */
+    volatile boolean closed;
     /** A root that {@link Scopes#suspend} took off its thread, to be ended from whichever thread ends it. */
     volatile boolean suspended;
 

@@ -222,7 +222,7 @@ public final class Scopes {
      * (an asynchronous dispatch of its request); null when it is not suspended, or closed.
      */
     public Handoff resume(Object token) {
-        if (!(token instanceof Frame) || !((Frame) token).suspended || ((Frame) token).parent != null) {
+        if (!(token instanceof Frame) || !((Frame) token).suspended || ((Frame) token).closed) {
             return null;
         }
         return enter(new Handoff((Frame) token, null, false));
