@@ -35,6 +35,35 @@ public final class Submission {
         return stack.isApplication() ? new Submission(outer.site(fingerprint), outer.below(stack)) : outer;
     }
 
+    /**
+     * One thread's latest submissions, so that a loop that fans out many tasks from one place is not
+     * walked for each: as {@link ScopeStatements} trusts a statement loop, after {@link
+     * ScopeStatements#STEADY} walks in a row that found the same call site in the same scope, only
+     * one submission in {@link ScopeStatements#VERIFY_EVERY} is walked, and one that lands elsewhere
+     * ends the trust. Confined to its thread.
+     */
+    public static final class Recent {
+        private Submission last;
+        private Submission lastOuter;
+        private Object lastScope;
+        private int streak;
+        private int skipped;
+
+        /** As {@link Submission#here}, for work created in {@code scope} (compared by identity). */
+        public Submission here(CallSites callSites, Submission outer, Object scope) {
+            boolean same = last != null && scope == lastScope && outer == lastOuter;
+            if (same && streak >= ScopeStatements.STEADY && (++skipped & (ScopeStatements.VERIFY_EVERY - 1)) != 0) {
+                return last;
+            }
+            Submission walked = Submission.here(callSites, outer);
+            streak = same && walked.fingerprint == last.fingerprint ? streak + 1 : 1;
+            last = walked;
+            lastOuter = outer;
+            lastScope = scope;
+            return walked;
+        }
+    }
+
     /** The call site of a task's statement, from its own frames' fingerprint. */
     long site(long taskFingerprint) {
         long h = (taskFingerprint ^ fingerprint * 0x9E3779B97F4A7C15L) * 0xC2B2AE3D27D4EB4FL;

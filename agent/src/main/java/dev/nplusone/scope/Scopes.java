@@ -1,5 +1,6 @@
 package dev.nplusone.scope;
 
+import dev.nplusone.detect.CallSites;
 import dev.nplusone.detect.Finding;
 import dev.nplusone.detect.ScopeStatements;
 import dev.nplusone.detect.Submission;
@@ -104,6 +105,12 @@ public final class Scopes {
         }
         frame.root.shared = true;
         return new Handoff(frame, origin, false);
+    }
+
+    /** As {@link #handoff(ThreadState, Submission)}, taking where the work is created from the thread's recent submissions. */
+    public Handoff handoff(ThreadState t, CallSites callSites) {
+        Frame frame = t.innermost;
+        return frame == null ? null : handoff(t, t.submissions().here(callSites, t.origin, frame));
     }
 
     /** Makes a handoff this thread's scope, for the run of one task; returns what it replaced, for {@link #restore}. */

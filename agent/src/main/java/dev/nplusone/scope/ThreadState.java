@@ -16,6 +16,8 @@ public final class ThreadState {
     boolean inherited;
     /** Set while a pool creates one of its own threads here: such a thread inherits no scope. */
     boolean creatingPoolThread;
+    /** Where this thread last handed work to others, made on first use. */
+    private Submission.Recent submissions;
     private Object executing;
     private Object lazyLoad;
     private Object jsonGenerator;
@@ -27,6 +29,14 @@ public final class ThreadState {
     /** Where the task running on this thread was submitted, or null when it runs in a scope of its own thread. */
     public Submission origin() {
         return origin;
+    }
+
+    /** Where this thread handed work to others lately (see {@link Submission.Recent}). */
+    public Submission.Recent submissions() {
+        if (submissions == null) {
+            submissions = new Submission.Recent();
+        }
+        return submissions;
     }
 
     /** Marks (or unmarks) a pool creating one of its threads here; returns the mark before, to put back. */

@@ -2,7 +2,6 @@ package dev.nplusone.scope.propagation;
 
 import dev.nplusone.bridge.Propagation;
 import dev.nplusone.detect.CallSites;
-import dev.nplusone.detect.Submission;
 import dev.nplusone.failure.Failures;
 import dev.nplusone.scope.Handoff;
 import dev.nplusone.scope.Scopes;
@@ -48,7 +47,7 @@ public final class TaskHandoffs implements Propagation.Hooks {
         if (!t.inScope()) {
             return null; // the hot path: outside a scope, nothing is taken and nothing walked
         }
-        return scopes.handoff(t, Submission.here(callSites, t.origin()));
+        return scopes.handoff(t, callSites);
     }
 
     @Override
