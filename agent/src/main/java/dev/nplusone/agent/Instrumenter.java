@@ -71,7 +71,7 @@ final class Instrumenter {
         ElementMatcher.Junction<TypeDescription> asked = namedOneOf(jdkClasses.toArray(new String[0]));
         return nameStartsWith("java.").and(not(asked))
                 .or(nameStartsWith("jdk."))
-                .or(nameStartsWith("sun."))
+                .or(nameStartsWith("sun.").and(not(asked)))
                 .or(nameStartsWith("com.sun.").and(not(asked)))
                 .or(nameStartsWith("dev.nplusone.boot.").or(nameStartsWith("dev.nplusone.bridge.")))
                 .or(isSynthetic());

@@ -48,6 +48,17 @@ public final class Propagation {
         /** Detaches an open HTTP scope from this thread: it stays open until {@link #end}; false when propagation is off. */
         boolean suspend(Object scope, String route);
 
+        /**
+         * As the JDK HTTP server's filter chain returns: keeps the exchange's scope open, taken off
+         * this thread, until {@link #exchangeEnds}, unless its response was written already (then false).
+         * An exchange is known by its response headers, the one object the server's public and inner
+         * classes share for it.
+         */
+        boolean suspendExchange(Object scope, Object exchange);
+
+        /** The JDK HTTP server finished writing an exchange's response, or closed it. */
+        void exchangeEnds(Object exchange);
+
         /** Makes a scope that {@link #suspend} detached this thread's again (an asynchronous dispatch); returns the token for {@link #restore}, or null. */
         Object resume(Object scope);
 
@@ -174,6 +185,30 @@ public final class Propagation {
             return h.suspend(scope, route);
         } catch (Throwable agentFailure) {
             return false;
+        }
+    }
+
+    public static boolean suspendExchange(Object scope, Object exchange) {
+        Hooks h = hooks;
+        if (h == null || scope == null || exchange == null) {
+            return false;
+        }
+        try {
+            return h.suspendExchange(scope, exchange);
+        } catch (Throwable agentFailure) {
+            return false;
+        }
+    }
+
+    public static void exchangeEnds(Object exchange) {
+        Hooks h = hooks;
+        if (h == null || exchange == null) {
+            return;
+        }
+        try {
+            h.exchangeEnds(exchange);
+        } catch (Throwable agentFailure) {
+            // the agent logs its own failures
         }
     }
 

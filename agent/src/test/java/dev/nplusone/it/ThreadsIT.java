@@ -35,6 +35,7 @@ class ThreadsIT {
             new String[] {"threads", "threads"},
             new String[] {"scheduled", "scheduled"});
     /** Setup, the late case's one statement outside any scope, the unscoped case's four. */
+    static final int EXCHANGE_STATEMENTS = 3 * (1 + CHILDREN) + 1;
     static final int UNSCOPED = ThreadsApp.SETUP.length + 1 + 4;
 
     static Report report;
@@ -77,11 +78,13 @@ class ThreadsIT {
             expected.add(triple("n_plus_one", fanOut[0], CHILD));
         }
         expected.add(triple("n_plus_one", "reuse-first", CHILD));
+        expected.add(triple("n_plus_one", "GET /handed", CHILD));
+        expected.add(triple("n_plus_one", "GET /handed-empty", CHILD));
         report.assertFindings(expected.toArray(new String[0]));
         assertEquals(2, report.scope("two-children").statements().total(), "below the threshold, counted all the same");
         assertEquals(UNSCOPED, report.summary().unscoped(), "work handed out outside any scope stays outside");
-        assertEquals(ThreadsApp.SETUP.length + FAN_OUTS.size() * (1 + CHILDREN) + 2 + 5 + (1 + CHILDREN + 2) + 4,
-                report.summary().statements());
+        assertEquals(ThreadsApp.SETUP.length + FAN_OUTS.size() * (1 + CHILDREN) + 2 + 5 + (1 + CHILDREN + 2) + 4
+                + EXCHANGE_STATEMENTS, report.summary().statements());
     }
 
     @Test
@@ -93,6 +96,16 @@ class ThreadsIT {
         assertEquals(1, next.statements().total(), "the next scope on the same pool thread has its own statement only");
         assertEquals(0, next.late());
         assertEquals(2, report.summary().late());
+    }
+
+    @Test
+    void anExchangeOfTheJdkServerIsOneScopeUntilItsResponseIsWritten() {
+        Report.Scope handed = report.scope("GET /handed");
+        assertEquals(2, handed.instances());
+        assertEquals(2 * (1 + CHILDREN), handed.statements().total(), "the parents and children loaded after the handler returned");
+        assertEquals(1 + CHILDREN, report.scope("GET /handed-empty").statements().total());
+        assertEquals(1, report.scope("GET /direct").statements().total());
+        assertEquals(CHILDREN, report.finding("n_plus_one", "GET /handed", CHILD).repetitions());
     }
 
     @Test
@@ -108,7 +121,7 @@ class ThreadsIT {
         assumeTrue(Files.isExecutable(Jdk25IT.JDK.resolve("bin/java")), "no JDK 25 at " + Jdk25IT.JDK);
         Report jdk25 = ChildJvm.of("threads-jdk25", ThreadsApp.class).javaHome(Jdk25IT.JDK)
                 .jvmOptions("-Djava.util.concurrent.ForkJoinPool.common.parallelism=3")
-                .args("virtual", "pool", "completable", "parallel-stream", "late")
+                .args("virtual", "pool", "completable", "parallel-stream", "late", "exchange")
                 .withAgent("").run().assertCleanRun().report();
         for (String[] fanOut : new String[][] {{"virtual", "virtual"}, {"pool", "pool"}, {"completable", "completable"},
                 {"parallel-stream", "parallelStream"}}) {
@@ -116,6 +129,8 @@ class ThreadsIT {
         }
         assertEquals(2, jdk25.scope("late-request").late());
         assertEquals(1, jdk25.scope("next-request").statements().total());
+        assertEquals(2 * (1 + CHILDREN), jdk25.scope("GET /handed").statements().total());
+        assertEquals(1 + CHILDREN, jdk25.scope("GET /handed-empty").statements().total());
     }
 
     /**

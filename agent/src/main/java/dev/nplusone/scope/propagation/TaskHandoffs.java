@@ -18,7 +18,12 @@ public final class TaskHandoffs implements Propagation.Hooks {
 
     private final Scopes scopes;
     private final CallSites callSites;
-    private final PendingTasks pending = new PendingTasks();
+    /** The scope each fork/join task was created in, until it runs. */
+    private final WeakIdentityMap<Handoff> pending = new WeakIdentityMap<>();
+    /** Exchanges of the JDK's HTTP server whose handler returned before their response was written, by response headers. */
+    private final WeakIdentityMap<Object> unfinishedExchanges = new WeakIdentityMap<>();
+    /** Exchanges whose response was written while their handler still ran, until it returns. */
+    private final WeakIdentityMap<Boolean> finishedExchanges = new WeakIdentityMap<>();
 
     public TaskHandoffs(Scopes scopes, CallSites callSites) {
         this.scopes = scopes;
@@ -119,6 +124,38 @@ public final class TaskHandoffs implements Propagation.Hooks {
         } catch (Throwable failure) {
             Failures.caught("keeping an asynchronous request's scope open", failure);
             return false;
+        }
+    }
+
+    @Override
+    public boolean suspendExchange(Object scope, Object exchange) {
+        try {
+            if (finishedExchanges.take(exchange) != null || !scopes.suspend(scope, null)) {
+                return false; // written already: the scope closes as the handler returns
+            }
+            unfinishedExchanges.put(exchange, scope);
+            // the response may have been finished between the two looks
+            if (finishedExchanges.take(exchange) != null && unfinishedExchanges.take(exchange) != null) {
+                scopes.end(scope);
+            }
+            return true;
+        } catch (Throwable failure) {
+            Failures.caught("keeping an HTTP exchange's scope open", failure);
+            return false;
+        }
+    }
+
+    @Override
+    public void exchangeEnds(Object exchange) {
+        try {
+            Object scope = unfinishedExchanges.take(exchange);
+            if (scope != null) {
+                scopes.end(scope);
+            } else {
+                finishedExchanges.put(exchange, Boolean.TRUE);
+            }
+        } catch (Throwable failure) {
+            Failures.caught("closing an HTTP exchange's scope", failure);
         }
     }
 

@@ -61,7 +61,7 @@ public final class ThreadsApp {
             ThreadsApp app = new ThreadsApp(db);
             List<String> cases = args.length > 0 ? List.of(args)
                     : List.of("pool", "submit", "completable", "completable-pool", "parallel-stream", "threads", "scheduled",
-                            "two-children", "late", "reuse", "unscoped");
+                            "two-children", "late", "reuse", "unscoped", "exchange");
             for (String name : cases) {
                 app.run(name);
             }
@@ -86,6 +86,7 @@ public final class ThreadsApp {
             case "reuse": reuse(); break;
             case "unscoped": unscoped(); break;
             case "million": million(); break;
+            case "exchange": exchange(); break;
             default: throw new IllegalArgumentException("no case " + name);
         }
     }
@@ -277,6 +278,60 @@ public final class ThreadsApp {
             f.get();
         }
         CompletableFuture.supplyAsync(() -> childOf(4)).join();
+    }
+
+    /**
+     * The JDK's HTTP server, whose handlers hand the exchange to the application's pool, which loads
+     * the children and writes the response: the exchange is one scope until then. {@code /handed}
+     * writes a body, {@code /handed-empty} none; {@code /direct} answers on the handler's thread.
+     */
+    void exchange() throws Exception {
+        ExecutorService handlers = Executors.newFixedThreadPool(2);
+        com.sun.net.httpserver.HttpServer server = dev.nplusone.it.apps.Http.loopbackServer(handlers);
+        server.createContext("/handed", exchange -> pool.execute(() -> {
+            String children = parentsAndChildren();
+            try {
+                dev.nplusone.it.apps.Http.respond(exchange, 200, children);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+        server.createContext("/handed-empty", exchange -> pool.execute(() -> {
+            parentsAndChildren();
+            try {
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+        server.createContext("/direct", exchange -> dev.nplusone.it.apps.Http.respond(exchange, 200, childOf(1)));
+        server.start();
+        try {
+            java.net.http.HttpClient client = dev.nplusone.it.apps.Http.client();
+            java.net.URI base = dev.nplusone.it.apps.Http.base(server);
+            for (String path : new String[] {"/handed", "/handed-empty", "/direct", "/handed"}) {
+                java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(base.resolve(path)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() / 100 != 2) {
+                    throw new IllegalStateException(path + " answered " + response.statusCode());
+                }
+            }
+        } finally {
+            dev.nplusone.it.apps.Http.stop(server, handlers);
+        }
+    }
+
+    private String parentsAndChildren() {
+        try {
+            List<String> names = new ArrayList<>();
+            for (int id : parents()) {
+                names.add(childOf(id)); // the exchange's children
+            }
+            return String.join(",", names);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
