@@ -335,8 +335,9 @@ public final class ThreadsApp {
     }
 
     /**
-     * A million tasks through one pool, a thousand per scope, and a periodic task started in a scope:
-     * the heap after the last thousand is about what it was after the first. Prints the two figures.
+     * A million tasks through one pool, a thousand per scope, a hundred completion stages per scope
+     * that never run, and a periodic task started in a scope: the heap after the last thousand is
+     * about what it was after the first. Prints the two figures.
      */
     void million() throws Exception {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -352,6 +353,10 @@ public final class ThreadsApp {
                     one.execute(done::countDown);
                 }
                 done.await();
+                CompletableFuture<Integer> never = new CompletableFuture<>();
+                for (int i = 0; i < 100; i++) {
+                    never.thenApplyAsync(n -> n + 1, one); // a stage that never runs, dropped with its future
+                }
                 if (batch % 250 == 0) {
                     childOf(1); // a few statements, to count
                 }
