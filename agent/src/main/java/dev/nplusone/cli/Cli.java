@@ -9,6 +9,8 @@ import dev.nplusone.attach.Jvms;
 import dev.nplusone.gate.Check;
 import dev.nplusone.gate.Thresholds;
 import dev.nplusone.gate.UnreadableReport;
+import dev.nplusone.html.HtmlCommand;
+import dev.nplusone.html.HtmlReport;
 import dev.nplusone.json.JsonReader;
 
 import java.io.File;
@@ -77,7 +79,10 @@ public final class Cli {
             case "detach":
                 return detach(rest);
             case "check":
-                return new Check(out, version()).run(rest);
+                String version = version();
+                return new Check(out, version, (file, inputs, sources) -> HtmlReport.write(file, inputs, sources, version)).run(rest);
+            case "html":
+                return new HtmlCommand(out, version()).run(rest);
             default:
                 throw new IllegalArgumentException("unknown command '" + command + "'; run 'java -jar nplusone-agent.jar help'");
         }
@@ -216,8 +221,12 @@ public final class Cli {
         out.println("      --write-baseline=FILE  record today's breaches in FILE (and exit 0)");
         out.println("      --sarif=FILE           also write SARIF 2.1.0 (code-scanning annotations)");
         out.println("      --junit-xml=FILE       also write JUnit XML (CI test tabs)");
+        out.println("      --html=FILE            also write the HTML report (with the lines around each finding from the source roots)");
         out.println("      --source-root=DIR      where sources live, for SARIF paths (default: every src/*/* under .)");
         out.println("      --option-names=maven   name options in messages as the Maven plugin's configuration does");
+        out.println("  html <report.json|dir>... -o FILE [--sources DIR]...");
+        out.println("                             one self-contained HTML page of the reports: findings to sort and expand, scopes,");
+        out.println("                             each report; --sources adds the lines around each finding's location");
         out.println("  help                       this text");
         out.println();
         out.println("Options (after -javaagent:...=, after attach <pid>, or as -Dnplusone.key=value):");
