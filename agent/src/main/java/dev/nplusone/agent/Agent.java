@@ -1,6 +1,7 @@
 package dev.nplusone.agent;
 
 import dev.nplusone.bridge.Bridge;
+import dev.nplusone.bridge.Propagation;
 import dev.nplusone.detect.Attributor;
 import dev.nplusone.detect.CallSites;
 import dev.nplusone.detect.FrameFilter;
@@ -20,6 +21,7 @@ import dev.nplusone.report.ReportTarget;
 import dev.nplusone.scope.Scopes;
 import dev.nplusone.scope.StatementOrigins;
 import dev.nplusone.scope.ThreadStates;
+import dev.nplusone.scope.propagation.TaskHandoffs;
 import dev.nplusone.shape.Shapes;
 import net.bytebuddy.agent.builder.AgentBuilder.RedefinitionStrategy;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
@@ -123,9 +125,14 @@ public final class Agent {
                 new ReportSink(registry, report, scopeMemory));
         StatementListener listener = new StatementListener(scopes, options.params());
         Bridge.install(new AgentHooks(new ConnectionWrapper(listener), scopes));
+        if (options.propagate()) {
+            TaskHandoffs handoffs = new TaskHandoffs(scopes, callSites);
+            threads.inheritWith(handoffs::inherit);
+            Propagation.install(handoffs);
+        }
 
         letJdkModulesReachBridge(inst);
-        ResettableClassFileTransformer transformer = Instrumenter.install(inst, agentLoader, Plugins.hooks());
+        ResettableClassFileTransformer transformer = Instrumenter.install(inst, agentLoader, Plugins.hooks(options.propagate()));
 
         Agent agent = new Agent(options, log, registry, report, listener, transformer, inst);
         Runtime.getRuntime().addShutdownHook(agent.exitHook);
@@ -190,6 +197,7 @@ public final class Agent {
      */
     private void detach() {
         Bridge.uninstall();
+        Propagation.uninstall();
         listener.stop();
         transformer.reset(inst, RedefinitionStrategy.RETRANSFORMATION);
         try {
@@ -209,11 +217,13 @@ public final class Agent {
      */
     private static void letJdkModulesReachBridge(Instrumentation inst) {
         Module bridge = Bridge.class.getModule();
-        ModuleLayer.boot().findModule("jdk.httpserver").ifPresent(module -> {
-            if (!module.canRead(bridge)) {
-                inst.redefineModule(module, Set.of(bridge), Map.of(), Map.of(), Set.of(), Map.of());
-            }
-        });
+        for (String name : new String[] {"jdk.httpserver", "java.base"}) { // java.base: the executors (threads.md)
+            ModuleLayer.boot().findModule(name).ifPresent(module -> {
+                if (!module.canRead(bridge)) {
+                    inst.redefineModule(module, Set.of(bridge), Map.of(), Map.of(), Set.of(), Map.of());
+                }
+            });
+        }
     }
 
     /** At JVM exit, or at detach: the JSON report if asked for, the summary, then the log closes. */

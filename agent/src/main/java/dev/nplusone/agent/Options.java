@@ -52,6 +52,8 @@ public final class Options {
         KEYS.put("log-file", "a file path for the agent's log (default: standard error)");
         KEYS.put("scope-memory", "a size such as 32m, 512k or 1g (at least 64k; default 32m): the detail one scope instance may keep;"
                 + " past it the scope goes on counting statements but keeps no more detail");
+        KEYS.put("propagate", "true or false: work a scope hands to other threads (executors, fork/join, CompletableFuture,"
+                + " new threads) runs in that scope (default true); false keeps each scope to its own thread");
     }
 
     private final Path report;
@@ -64,6 +66,7 @@ public final class Options {
     private final long scopeMemory;
     private final Thresholds thresholds;
     private final boolean thresholdsGiven;
+    private final boolean propagate;
 
     private Options(Map<String, String> values, List<String> thresholdEntries) {
         this.report = ReportTarget.resolve(values.get("report"));
@@ -76,6 +79,7 @@ public final class Options {
         this.scopeMemory = size("scope-memory", values.get("scope-memory"), ScopeStatements.DEFAULT_MEMORY, MIN_SCOPE_MEMORY);
         this.thresholds = Thresholds.parse(thresholdEntries);
         this.thresholdsGiven = !thresholdEntries.isEmpty();
+        this.propagate = bool("propagate", values.get("propagate"), true);
     }
 
     /**
@@ -255,6 +259,11 @@ public final class Options {
 
     public boolean params() {
         return params;
+    }
+
+    /** Whether work a scope hands to other threads runs in that scope (docs/threads.md). */
+    public boolean propagate() {
+        return propagate;
     }
 
     public Log log() {

@@ -57,6 +57,11 @@ final class ReportSink implements ScopeSink {
     }
 
     @Override
+    public void late(String kind, String name) {
+        registry.late(kind, name);
+    }
+
+    @Override
     public void findings(List<Finding> findings) {
         for (Finding finding : findings) {
             registry.add(finding, log::found);

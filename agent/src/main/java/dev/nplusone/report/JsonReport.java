@@ -57,6 +57,7 @@ public final class JsonReport {
         json.name(Summary.FINDINGS).value(findings.size());
         json.name(Summary.CAPPED_SCOPE_INSTANCES).value(registry.cappedScopeInstances());
         json.name(Summary.AGENT_ERRORS).value(Failures.count());
+        json.name(Summary.LATE).value(registry.late());
         json.endObject();
 
         json.name(Report.SCOPES).beginArray();
@@ -69,6 +70,7 @@ public final class JsonReport {
             json.name(Scope.TOTAL).value(s.total());
             json.name(Scope.MAX).value(s.max());
             json.endObject();
+            json.name(Scope.LATE).value(s.late());
             json.endObject();
         }
         json.endArray();

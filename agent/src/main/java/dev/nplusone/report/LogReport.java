@@ -140,6 +140,9 @@ public final class LogReport {
         if (registry.cappedScopeInstances() > 0) {
             sb.append("; ").append(registry.cappedScopeInstances()).append(" scope instances past their memory budget (scope-memory)");
         }
+        if (registry.late() > 0) {
+            sb.append("; ").append(registry.late()).append(" statements after their scope closed (late)");
+        }
         if (registry.overflow() > 0) {
             sb.append("; ").append(registry.overflow()).append(" scopes or findings beyond the registry's bounds");
         }
@@ -150,6 +153,9 @@ public final class LogReport {
             for (ScopeStats s : busy.subList(0, Math.min(SUMMARY_SCOPES, busy.size()))) {
                 sb.append(System.lineSeparator()).append(String.format("    %-48s %-13s max %6d  total %8d  instances %6d",
                         s.name(), s.kind(), s.max(), s.total(), s.instances()));
+                if (s.late() > 0) {
+                    sb.append("  late ").append(s.late());
+                }
             }
         }
         if (!all.isEmpty()) {

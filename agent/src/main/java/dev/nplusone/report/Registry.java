@@ -25,6 +25,7 @@ public final class Registry {
     private final LongAdder unscoped = new LongAdder();
     private final LongAdder instances = new LongAdder();
     private final LongAdder overflow = new LongAdder();
+    private final LongAdder late = new LongAdder();
     private final java.util.concurrent.atomic.AtomicLong capped = new java.util.concurrent.atomic.AtomicLong();
     private final ConcurrentHashMap<String, ScopeStats> scopes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Key, FindingStats> findings = new ConcurrentHashMap<>();
@@ -49,6 +50,20 @@ public final class Registry {
             stats = scopes.computeIfAbsent(key, k -> new ScopeStats(kind, name));
         }
         stats.closed(statementCount);
+    }
+
+    /** A statement that reached a scope instance after it closed (see {@code docs/threads.md}). */
+    public void late(String kind, String name) {
+        late.increment();
+        ScopeStats stats = scopes.get(kind + ' ' + name);
+        if (stats != null) {
+            stats.lateStatement();
+        }
+    }
+
+    /** Statements that reached a scope instance after it closed. */
+    public long late() {
+        return late.sum();
     }
 
     /** Adds a finding; returns its aggregate, or null when the registry is full. */

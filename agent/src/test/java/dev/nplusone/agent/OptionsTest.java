@@ -54,7 +54,7 @@ class OptionsTest {
     @Test
     void unknownKeyNamesTheKeyAndTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("treshold=3"));
-        assertEquals("unknown agent option 'treshold'; known keys: report, report-every, threshold, packages, params, log, log-file, scope-memory, and the thresholds fail-on-n-plus-one, fail-on-duplicate, fail-on-batchable, max-queries", e.getMessage());
+        assertEquals("unknown agent option 'treshold'; known keys: report, report-every, threshold, packages, params, log, log-file, scope-memory, propagate, and the thresholds fail-on-n-plus-one, fail-on-duplicate, fail-on-batchable, max-queries", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> parse(null, "nplusone.reprot", "x"));
         assertTrue(e.getMessage().startsWith("unknown system property -Dnplusone.reprot 'reprot'"), e.getMessage());
     }
@@ -73,6 +73,18 @@ class OptionsTest {
     void commaSeparatedPackagesInsideTheAgentArgumentAreExplained() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("packages=com.a,com.b"));
         assertTrue(e.getMessage().contains("separate package prefixes with ';'"), e.getMessage());
+    }
+
+    @Test
+    void propagationIsOnUnlessTurnedOff() {
+        assertTrue(Options.parse(null, new java.util.Properties()).propagate());
+        java.util.Properties off = new java.util.Properties();
+        off.setProperty("nplusone.propagate", "false");
+        assertFalse(Options.parse(null, off).propagate());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Options.parse("propagate=sometimes", new java.util.Properties()));
+        assertEquals("bad value 'sometimes' for option 'propagate': expected true or false: work a scope hands to other threads"
+                + " (executors, fork/join, CompletableFuture, new threads) runs in that scope (default true); false keeps each scope"
+                + " to its own thread", e.getMessage());
     }
 
     @Test

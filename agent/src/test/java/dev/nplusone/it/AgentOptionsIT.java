@@ -34,7 +34,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 class AgentOptionsIT {
 
     static final String NOT_STARTED = "nplusone: agent not started: ";
-    static final String KNOWN_KEYS = "known keys: report, report-every, threshold, packages, params, log, log-file, scope-memory, and the thresholds fail-on-n-plus-one, fail-on-duplicate, fail-on-batchable, max-queries";
+    static final String KNOWN_KEYS = "known keys: report, report-every, threshold, packages, params, log, log-file, scope-memory, propagate, and the thresholds fail-on-n-plus-one, fail-on-duplicate, fail-on-batchable, max-queries";
 
     static ChildJvm jdbcApp(String name) {
         return ChildJvm.of("options-" + name, JdbcApp.class).args(Mode.DRIVER_MANAGER.name());

@@ -25,10 +25,10 @@ record Report(int version, String generated, long pid, int threshold, Summary su
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Summary(int scopes, long scopeInstances, long statements, long unscoped, int findings, long cappedScopeInstances,
-                   long agentErrors) {
+                   long agentErrors, long late) {
     }
 
-    record Scope(String name, String kind, long instances, Statements statements) {
+    record Scope(String name, String kind, long instances, Statements statements, long late) {
         record Statements(long total, long max) {
         }
     }

@@ -29,6 +29,7 @@ class JsonReportTest {
         registry.statement(false);
         registry.scopeClosed("serialization", "serialize ArrayList", 10);
         registry.scopeClosed("http", "GET /events", 12);
+        registry.late("http", "GET /events");
         Finding finding = new Finding(Finding.Type.N_PLUS_ONE, List.of("GET /events", "serialize ArrayList"),
                 "select * from attendee where event_id = ?", 10, List.of("a.B.c(B.java:4)", "a.D.e(D.java:9)"),
                 "select * from \"event\"", 3_000_000, null);
@@ -41,8 +42,8 @@ class JsonReportTest {
         String json = Files.readString(target);
         assertTrue(json.contains("\"version\": 1"), json);
         assertTrue(json.contains("\"summary\": {\n    \"scopes\": 2,\n    \"scopeInstances\": 2,\n    \"statements\": 13,\n    \"unscoped\": 1,\n    \"findings\": 1,\n    \"cappedScopeInstances\": 0,\n    \"agentErrors\": "
-                + Failures.count() + "\n  }"), json);
-        assertTrue(json.contains("\"name\": \"GET /events\",\n      \"kind\": \"http\",\n      \"instances\": 1,\n      \"statements\": {\n        \"total\": 12,\n        \"max\": 12\n      }"), json);
+                + Failures.count() + ",\n    \"late\": 1\n  }"), json);
+        assertTrue(json.contains("\"name\": \"GET /events\",\n      \"kind\": \"http\",\n      \"instances\": 1,\n      \"statements\": {\n        \"total\": 12,\n        \"max\": 12\n      },\n      \"late\": 1"), json);
         assertTrue(json.contains("\"type\": \"n_plus_one\""), json);
         assertTrue(json.contains("\"path\": [\n        \"GET /events\",\n        \"serialize ArrayList\"\n      ]"), json);
         assertTrue(json.contains("\"repetitions\": 10,\n      \"occurrences\": 2,\n      \"totalRepetitions\": 20,\n      \"location\": \"a.B.c(B.java:4)\",\n      \"locationKind\": \"application\""), json);
