@@ -19,8 +19,6 @@ import dev.nplusone.scope.Scopes;
 import dev.nplusone.scope.StatementOrigins;
 import dev.nplusone.scope.ThreadStates;
 import dev.nplusone.shape.Shapes;
-import net.bytebuddy.agent.builder.AgentBuilder.RedefinitionStrategy;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import org.slf4j.Logger;
 
 import java.io.IOException;
@@ -58,19 +56,17 @@ public final class Agent {
     private final Registry registry;
     private final LogReport report;
     private final StatementListener listener;
-    private final ResettableClassFileTransformer transformer;
-    private final Instrumentation inst;
+    private final Instrumenter.Installation instrumentation;
     private final Thread exitHook;
 
     private Agent(Options options, AgentLog log, Registry registry, LogReport report, StatementListener listener,
-                  ResettableClassFileTransformer transformer, Instrumentation inst) {
+                  Instrumenter.Installation instrumentation) {
         this.options = options;
         this.log = log;
         this.registry = registry;
         this.report = report;
         this.listener = listener;
-        this.transformer = transformer;
-        this.inst = inst;
+        this.instrumentation = instrumentation;
         this.exitHook = new Thread(this::exit, "nplusone-exit");
     }
 
@@ -107,9 +103,9 @@ public final class Agent {
         Bridge.install(new AgentHooks(new ConnectionWrapper(listener), scopes));
 
         letJdkModulesReachBridge(inst);
-        ResettableClassFileTransformer transformer = Instrumenter.install(inst, agentLoader, Plugins.hooks());
+        Instrumenter.Installation instrumentation = Instrumenter.install(inst, agentLoader, Plugins.hooks());
 
-        Agent agent = new Agent(options, log, registry, report, listener, transformer, inst);
+        Agent agent = new Agent(options, log, registry, report, listener, instrumentation);
         Runtime.getRuntime().addShutdownHook(agent.exitHook);
         running = agent;
         System.setProperty(STATE_PROPERTY, "recording " + version());
@@ -144,7 +140,7 @@ public final class Agent {
     private void detach() {
         Bridge.uninstall();
         listener.stop();
-        transformer.reset(inst, RedefinitionStrategy.RETRANSFORMATION);
+        instrumentation.reset();
         try {
             Runtime.getRuntime().removeShutdownHook(exitHook);
         } catch (IllegalStateException exiting) {

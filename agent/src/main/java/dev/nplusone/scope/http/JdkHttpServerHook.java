@@ -1,5 +1,6 @@
 package dev.nplusone.scope.http;
 
+import dev.nplusone.hook.ClassSieve;
 import dev.nplusone.hook.Hook;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
@@ -12,6 +13,11 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 public final class JdkHttpServerHook implements Hook {
 
     static final String CHAIN = "com.sun.net.httpserver.Filter$Chain";
+
+    @Override
+    public ClassSieve sieve() {
+        return ClassSieve.named(CHAIN);
+    }
 
     @Override
     public AgentBuilder install(AgentBuilder agent, AgentBuilder.Transformer.ForAdvice advice) {
