@@ -4,13 +4,22 @@ import dev.nplusone.failure.Failures;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.LayoutBase;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import org.slf4j.Logger;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The agent's logging: a logback {@link LoggerContext} of its own, configured here in code.
@@ -37,9 +46,12 @@ public final class AgentLog {
         context.setName("nplusone");
         context.setMDCAdapter(new LogbackMDCAdapter()); // LoggerFactory would set it; we bypass LoggerFactory
 
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        LineLayout layout = new LineLayout();
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern("%d{HH:mm:ss.SSS} %-5level [%logger] %msg%n");
+        encoder.setLayout(layout);
         encoder.start();
 
         OutputStreamAppender<ILoggingEvent> appender;
@@ -87,5 +99,37 @@ public final class AgentLog {
     /** Flushes and closes the appenders; called last at JVM exit. */
     public void stop() {
         context.stop();
+    }
+
+    /**
+     * Lays out one line as the pattern {@code %d{HH:mm:ss.SSS} %-5level [%logger] %msg%n} would,
+     * with the stack trace of an exception after it. Written out because logback's
+     * {@code PatternLayout} makes some 70 lambdas and loads its pattern parser and converters when
+     * first used: about a sixth of the classes the agent loaded at every start.
+     */
+    static final class LineLayout extends LayoutBase<ILoggingEvent> {
+
+        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+
+        private final ZoneId zone = ZoneId.systemDefault();
+
+        @Override
+        public String doLayout(ILoggingEvent event) {
+            StringBuilder line = new StringBuilder(128);
+            TIME.formatTo(LocalTime.ofInstant(Instant.ofEpochMilli(event.getTimeStamp()), zone), line);
+            line.append(' ');
+            String level = event.getLevel().toString();
+            line.append(level);
+            for (int pad = level.length(); pad < 5; pad++) {
+                line.append(' ');
+            }
+            line.append(" [").append(event.getLoggerName()).append("] ").append(event.getFormattedMessage())
+                    .append(CoreConstants.LINE_SEPARATOR);
+            IThrowableProxy thrown = event.getThrowableProxy();
+            if (thrown != null) {
+                line.append(ThrowableProxyUtil.asString(thrown)).append(CoreConstants.LINE_SEPARATOR);
+            }
+            return line.toString();
+        }
     }
 }
