@@ -16,10 +16,7 @@ import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import org.slf4j.Logger;
 
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.TimeZone;
 
 /**
  * The agent's logging: a logback {@link LoggerContext} of its own, configured here in code.
@@ -105,19 +102,23 @@ public final class AgentLog {
      * Lays out one line as the pattern {@code %d{HH:mm:ss.SSS} %-5level [%logger] %msg%n} would,
      * with the stack trace of an exception after it. Written out because logback's
      * {@code PatternLayout} makes some 70 lambdas and loads its pattern parser and converters when
-     * first used: about a sixth of the classes the agent loaded at every start.
+     * first used: about a sixth of the classes the agent loaded at every start. The time of day is
+     * reckoned here too: {@code java.time}'s formatter loads dozens of classes more.
      */
     static final class LineLayout extends LayoutBase<ILoggingEvent> {
 
-        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
-
-        private final ZoneId zone = ZoneId.systemDefault();
+        private final TimeZone zone = TimeZone.getDefault();
 
         @Override
         public String doLayout(ILoggingEvent event) {
             StringBuilder line = new StringBuilder(128);
-            TIME.formatTo(LocalTime.ofInstant(Instant.ofEpochMilli(event.getTimeStamp()), zone), line);
-            line.append(' ');
+            long millis = event.getTimeStamp();
+            long ofDay = Math.floorMod(millis + zone.getOffset(millis), 86_400_000L);
+            twoDigits(line, ofDay / 3_600_000).append(':');
+            twoDigits(line, ofDay / 60_000 % 60).append(':');
+            twoDigits(line, ofDay / 1000 % 60).append('.');
+            long ms = ofDay % 1000;
+            line.append(ms < 100 ? "0" : "").append(ms < 10 ? "0" : "").append(ms).append(' ');
             String level = event.getLevel().toString();
             line.append(level);
             for (int pad = level.length(); pad < 5; pad++) {
@@ -130,6 +131,10 @@ public final class AgentLog {
                 line.append(ThrowableProxyUtil.asString(thrown)).append(CoreConstants.LINE_SEPARATOR);
             }
             return line.toString();
+        }
+
+        private static StringBuilder twoDigits(StringBuilder line, long value) {
+            return line.append(value < 10 ? "0" : "").append(value);
         }
     }
 }
