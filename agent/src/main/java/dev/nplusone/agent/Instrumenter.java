@@ -40,22 +40,36 @@ final class Instrumenter {
     }
 
     static Installation install(Instrumentation inst, ClassLoader agentLoader, List<Hook> hooks) {
-        Set<String> jdkClasses = new HashSet<>();
-        List<ClassSieve> sieves = new ArrayList<>();
-        for (Hook hook : hooks) {
-            jdkClasses.addAll(hook.jdkClasses());
-            jdkClasses.addAll(hook.sieve().names());
-            sieves.add(hook.sieve());
-        }
-        ClassSieve sieve = ClassSieve.anyOf(sieves).or(ClassSieve.named(jdkClasses.toArray(new String[0])));
-        SievingTransformer transformer = new SievingTransformer(agentLoader, sieve, () -> byteBuddy(agentLoader, hooks, jdkClasses));
+        SievingTransformer transformer = transformer(agentLoader, hooks);
         inst.addTransformer(transformer, true);
         retransform(inst, transformer.candidates(inst));
         return new Installation(inst, transformer);
     }
 
+    /** The hooks' sieves in front of their Byte Buddy transformer, which is built when a class first passes. */
+    static SievingTransformer transformer(ClassLoader agentLoader, List<Hook> hooks) {
+        List<ClassSieve> sieves = new ArrayList<>();
+        for (Hook hook : hooks) {
+            sieves.add(hook.sieve());
+        }
+        Set<String> jdkClasses = jdkClasses(hooks);
+        ClassSieve sieve = ClassSieve.anyOf(sieves).or(ClassSieve.named(jdkClasses.toArray(new String[0])));
+        return new SievingTransformer(agentLoader, sieve, () -> byteBuddy(agentLoader, hooks));
+    }
+
+    /** The JDK's classes the hooks instrument: those they list, and those their sieves name (names outside the JDK do no harm). */
+    private static Set<String> jdkClasses(List<Hook> hooks) {
+        Set<String> jdkClasses = new HashSet<>();
+        for (Hook hook : hooks) {
+            jdkClasses.addAll(hook.jdkClasses());
+            jdkClasses.addAll(hook.sieve().names());
+        }
+        return jdkClasses;
+    }
+
     /** The hooks as Byte Buddy's transformer, not installed: the sieving transformer calls it. */
-    private static ClassFileTransformer byteBuddy(ClassLoader agentLoader, List<Hook> hooks, Set<String> jdkClasses) {
+    static ClassFileTransformer byteBuddy(ClassLoader agentLoader, List<Hook> hooks) {
+        Set<String> jdkClasses = jdkClasses(hooks);
         // Advice needs no nexus (a helper Byte Buddy injects into the system class loader for
         // generated types); without this, merely building an AgentBuilder reaches for
         // sun.misc.Unsafe, which JDK 24+ reports with a warning. The name is relocated, so ours alone.

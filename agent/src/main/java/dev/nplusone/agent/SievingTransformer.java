@@ -60,7 +60,8 @@ final class SievingTransformer implements ClassFileTransformer {
         }
     }
 
-    private boolean passes(String name, byte[] classFile) {
+    /** Whether a class being loaded goes on to Byte Buddy. */
+    boolean passes(String name, byte[] classFile) {
         if (sieve.passesByName(name)) {
             return true;
         }
