@@ -3,25 +3,12 @@ package dev.nplusone.agent;
 import dev.nplusone.failure.Failures;
 import dev.nplusone.hook.ClassSieve;
 import dev.nplusone.hook.Hook;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.Nexus;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.utility.JavaModule;
 
-import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static net.bytebuddy.matcher.ElementMatchers.any;
-import static net.bytebuddy.matcher.ElementMatchers.is;
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.not;
 
 /**
  * Installs the agent's hooks ({@link Plugins}) with what they share: a {@link SievingTransformer}
@@ -29,9 +16,9 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
  * application's own classes, retransformation of those classes loaded before the agent (an attach,
  * or a driver loaded early), failures logged once, and the JDK and the agent itself left alone.
  *
- * <p>Byte Buddy is loaded and its transformer built when the first class passes a sieve, not here:
- * loading it (some 850 classes, one of them generated) was most of what the agent cost a JVM's
- * start. Advice adds no fields or methods, so retransformation is allowed, and {@link
+ * <p>Byte Buddy is loaded and its transformer ({@link HookTransformer}) built when the first class
+ * passes a sieve, not here: loading it (some 850 classes, one of them generated) was most of what
+ * the agent cost a JVM's start. This class names no Byte Buddy type, so loading it loads none. Advice adds no fields or methods, so retransformation is allowed, and {@link
  * Installation#reset} can take it all out again.
  */
 final class Instrumenter {
@@ -54,48 +41,17 @@ final class Instrumenter {
         }
         Set<String> jdkClasses = jdkClasses(hooks);
         ClassSieve sieve = ClassSieve.anyOf(sieves).or(ClassSieve.named(jdkClasses.toArray(new String[0])));
-        return new SievingTransformer(agentLoader, sieve, () -> byteBuddy(agentLoader, hooks));
+        return new SievingTransformer(agentLoader, sieve, () -> HookTransformer.of(agentLoader, hooks));
     }
 
     /** The JDK's classes the hooks instrument: those they list, and those their sieves name (names outside the JDK do no harm). */
-    private static Set<String> jdkClasses(List<Hook> hooks) {
+    static Set<String> jdkClasses(List<Hook> hooks) {
         Set<String> jdkClasses = new HashSet<>();
         for (Hook hook : hooks) {
             jdkClasses.addAll(hook.jdkClasses());
             jdkClasses.addAll(hook.sieve().names());
         }
         return jdkClasses;
-    }
-
-    /** The hooks as Byte Buddy's transformer, not installed: the sieving transformer calls it. */
-    static ClassFileTransformer byteBuddy(ClassLoader agentLoader, List<Hook> hooks) {
-        Set<String> jdkClasses = jdkClasses(hooks);
-        // Advice needs no nexus (a helper Byte Buddy injects into the system class loader for
-        // generated types); without this, merely building an AgentBuilder reaches for
-        // sun.misc.Unsafe, which JDK 24+ reports with a warning. The name is relocated, so ours alone.
-        System.setProperty(Nexus.PROPERTY, "true");
-        AgentBuilder.Transformer.ForAdvice advice = new AgentBuilder.Transformer.ForAdvice().include(agentLoader);
-        AgentBuilder agent = new AgentBuilder.Default()
-                .disableClassFormatChanges()
-                // Classes already loaded are described by reflection, classes being loaded from their
-                // bytes. Describing loaded classes from their class files instead (POOL_FIRST) read and
-                // parsed hundreds of JDK class files at every start: +270 ms on a trivial main.
-                .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
-                .with(new InstrumentationFailures())
-                .ignore(any(), is(agentLoader))
-                .or(ignored(jdkClasses));
-        for (Hook hook : hooks) {
-            agent = hook.install(agent, advice);
-        }
-        return agent.makeRaw();
-    }
-
-    /** The JDK (but for the classes hooks ask for), the agent itself, and generated classes. */
-    private static ElementMatcher.Junction<TypeDescription> ignored(Set<String> jdkClasses) {
-        return nameStartsWith("java.").or(nameStartsWith("jdk.")).or(nameStartsWith("sun.")).or(nameStartsWith("com.sun."))
-                .and(not(namedOneOf(jdkClasses.toArray(new String[0]))))
-                .or(nameStartsWith("dev.nplusone.boot.").or(nameStartsWith("dev.nplusone.bridge.")))
-                .or(isSynthetic());
     }
 
     /** Retransforms classes loaded before; one that fails is logged and stays as it was, the others go on. */
@@ -133,14 +89,6 @@ final class Instrumenter {
             if (transformer.byteBuddyBuilt()) {
                 retransform(inst, transformer.candidates(inst));
             }
-        }
-    }
-
-    /** Failures to transform one class: logged once, the class stays as it was. */
-    private static final class InstrumentationFailures extends AgentBuilder.Listener.Adapter {
-        @Override
-        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded, Throwable throwable) {
-            Failures.caught("instrumenting " + typeName, throwable);
         }
     }
 }

@@ -64,7 +64,7 @@ class HookSievesTest {
         // The agent's loader is where advice is read from; the corpus's loader is another, so that
         // nothing in it is left alone for being the agent's own.
         ClassLoader agentLoader = Instrumenter.class.getClassLoader();
-        ClassFileTransformer byteBuddy = Instrumenter.byteBuddy(agentLoader, Plugins.hooks());
+        ClassFileTransformer byteBuddy = HookTransformer.of(agentLoader, Plugins.hooks());
         SievingTransformer sieving = Instrumenter.transformer(agentLoader, Plugins.hooks());
 
         List<String> refused = new ArrayList<>();
