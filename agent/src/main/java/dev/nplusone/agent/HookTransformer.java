@@ -3,12 +3,14 @@ package dev.nplusone.agent;
 import dev.nplusone.failure.Failures;
 import dev.nplusone.hook.Hook;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.Nexus;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
-import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.IllegalClassFormatException;
+import java.security.ProtectionDomain;
 import java.util.List;
 import java.util.Set;
 
@@ -26,13 +28,29 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
  * alone. Only the {@link SievingTransformer} calls it, for the classes it lets through; the first
  * such class loads Byte Buddy.
  */
-final class HookTransformer {
+final class HookTransformer implements SievingTransformer.Hooks {
 
-    private HookTransformer() {
+    private final ResettableClassFileTransformer transformer;
+
+    private HookTransformer(ResettableClassFileTransformer transformer) {
+        this.transformer = transformer;
+    }
+
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain, byte[] classFile)
+            throws IllegalClassFormatException {
+        return transformer.transform(module, loader, name, redefined, domain, classFile);
+    }
+
+    /** Whether a hook would transform a class already loaded, judged as Byte Buddy's own retransformation judges it. */
+    @Override
+    public boolean matches(Class<?> loaded) {
+        return transformer.iterator(TypeDescription.ForLoadedType.of(loaded), loaded.getClassLoader(), JavaModule.ofType(loaded), loaded,
+                loaded.getProtectionDomain()).hasNext();
     }
 
     /** The hooks as Byte Buddy's transformer, not installed: the sieving transformer calls it. */
-    static ClassFileTransformer of(ClassLoader agentLoader, List<Hook> hooks) {
+    static HookTransformer of(ClassLoader agentLoader, List<Hook> hooks) {
         Set<String> jdkClasses = Instrumenter.jdkClasses(hooks);
         // Advice needs no nexus (a helper Byte Buddy injects into the system class loader for
         // generated types); without this, merely building an AgentBuilder reaches for
@@ -51,7 +69,8 @@ final class HookTransformer {
         for (Hook hook : hooks) {
             agent = hook.install(agent, advice);
         }
-        return agent.makeRaw();
+        // An AgentBuilder.Default makes a ResettableClassFileTransformer; makeRaw only declares the interface.
+        return new HookTransformer((ResettableClassFileTransformer) agent.makeRaw());
     }
 
     /** The JDK (but for the classes hooks ask for), the agent itself, and generated classes. */

@@ -29,7 +29,7 @@ final class Instrumenter {
     static Installation install(Instrumentation inst, ClassLoader agentLoader, List<Hook> hooks) {
         SievingTransformer transformer = transformer(agentLoader, hooks);
         inst.addTransformer(transformer, true);
-        retransform(inst, transformer.candidates(inst));
+        retransform(inst, transformer.loadedClassesToTransform(inst));
         return new Installation(inst, transformer);
     }
 
@@ -87,7 +87,7 @@ final class Instrumenter {
         void reset() {
             inst.removeTransformer(transformer);
             if (transformer.byteBuddyBuilt()) {
-                retransform(inst, transformer.candidates(inst));
+                retransform(inst, transformer.loadedClassesToTransform(inst));
             }
         }
     }

@@ -6,6 +6,7 @@ import dev.nplusone.hook.ClassSieve;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.IllegalClassFormatException;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
@@ -19,8 +20,9 @@ import java.util.function.Supplier;
  * matchers made) when the first such class comes. A JVM that never loads one never loads Byte
  * Buddy.
  *
- * <p>Classes loaded before the agent are put through the same sieve by {@link #candidates}: their
- * names, and their class files as their loaders serve them. Only those are retransformed.
+ * <p>Classes loaded before the agent are put through the same sieve, their class files as their
+ * loaders serve them, and then through Byte Buddy's matchers ({@link #loadedClassesToTransform}).
+ * Only those are retransformed.
  */
 final class SievingTransformer implements ClassFileTransformer {
 
@@ -30,14 +32,14 @@ final class SievingTransformer implements ClassFileTransformer {
     private final ClassLoader agentLoader;
     private final ClassSieve sieve;
     private final ClassSieve.Strings strings;
-    private final Supplier<ClassFileTransformer> byteBuddy;
-    private volatile ClassFileTransformer delegate;
+    private final Supplier<Hooks> byteBuddy;
+    private volatile Hooks delegate;
 
     /**
      * @param byteBuddy builds Byte Buddy's transformer of the hooks; called once, when a class first
      *                  passes the sieve
      */
-    SievingTransformer(ClassLoader agentLoader, ClassSieve sieve, Supplier<ClassFileTransformer> byteBuddy) {
+    SievingTransformer(ClassLoader agentLoader, ClassSieve sieve, Supplier<Hooks> byteBuddy) {
         this.agentLoader = agentLoader;
         this.sieve = sieve;
         this.strings = sieve.strings();
@@ -77,8 +79,8 @@ final class SievingTransformer implements ClassFileTransformer {
         return false;
     }
 
-    private ClassFileTransformer byteBuddy() {
-        ClassFileTransformer built = delegate;
+    private Hooks byteBuddy() {
+        Hooks built = delegate;
         if (built == null) {
             synchronized (this) {
                 built = delegate;
@@ -91,14 +93,38 @@ final class SievingTransformer implements ClassFileTransformer {
         return built;
     }
 
-    private ClassFileTransformer build() {
+    private Hooks build() {
         try {
             return byteBuddy.get();
         } catch (Throwable failure) {
             Failures.caught("setting up instrumentation (nothing will be instrumented)", failure);
-            return new ClassFileTransformer() { };
+            return NONE;
         }
     }
+
+    /** What the sieve hands its classes to: the hooks' Byte Buddy transformer ({@link HookTransformer}). */
+    interface Hooks {
+
+        /** As {@link ClassFileTransformer#transform(Module, ClassLoader, String, Class, ProtectionDomain, byte[])}. */
+        byte[] transform(Module module, ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain, byte[] classFile)
+                throws IllegalClassFormatException;
+
+        /** Whether a hook transforms this class, already loaded. */
+        boolean matches(Class<?> loaded);
+    }
+
+    /** Hooks that transform nothing: what is left when Byte Buddy cannot be set up. */
+    private static final Hooks NONE = new Hooks() {
+        @Override
+        public byte[] transform(Module module, ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain, byte[] classFile) {
+            return null;
+        }
+
+        @Override
+        public boolean matches(Class<?> loaded) {
+            return false;
+        }
+    };
 
     /** Whether Byte Buddy's transformer has been built: whether any class passed the sieve. */
     boolean byteBuddyBuilt() {
@@ -106,11 +132,27 @@ final class SievingTransformer implements ClassFileTransformer {
     }
 
     /**
-     * The classes already loaded that pass the sieve: by name, or by their class file as their
-     * loader serves it. A class whose class file cannot be read so (generated at run time, or of
-     * the bootstrap loader) passes, for Byte Buddy to decide.
+     * The classes already loaded that a hook transforms: those that pass the sieve, by name or by
+     * their class file as their loader serves it (a class whose class file cannot be read so,
+     * generated at run time or of the bootstrap loader, passes), and then Byte Buddy's matchers.
+     * Only those may be retransformed: retransforming any other class, even to the same bytes,
+     * would make the methods running in it obsolete, and their frames lose their source lines.
      */
-    List<Class<?>> candidates(Instrumentation inst) {
+    List<Class<?>> loadedClassesToTransform(Instrumentation inst) {
+        List<Class<?>> matched = new ArrayList<>();
+        for (Class<?> type : candidates(inst)) {
+            try {
+                if (byteBuddy().matches(type)) {
+                    matched.add(type);
+                }
+            } catch (Throwable failure) {
+                Failures.caught("matching " + type.getName(), failure);
+            }
+        }
+        return matched;
+    }
+
+    private List<Class<?>> candidates(Instrumentation inst) {
         List<Class<?>> candidates = new ArrayList<>();
         for (Class<?> type : inst.getAllLoadedClasses()) {
             if (type.getClassLoader() == agentLoader || !inst.isModifiableClass(type)) {

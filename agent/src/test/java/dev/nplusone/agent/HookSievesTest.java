@@ -7,7 +7,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -64,7 +63,7 @@ class HookSievesTest {
         // The agent's loader is where advice is read from; the corpus's loader is another, so that
         // nothing in it is left alone for being the agent's own.
         ClassLoader agentLoader = Instrumenter.class.getClassLoader();
-        ClassFileTransformer byteBuddy = HookTransformer.of(agentLoader, Plugins.hooks());
+        HookTransformer byteBuddy = HookTransformer.of(agentLoader, Plugins.hooks());
         SievingTransformer sieving = Instrumenter.transformer(agentLoader, Plugins.hooks());
 
         List<String> refused = new ArrayList<>();
@@ -106,7 +105,7 @@ class HookSievesTest {
      * Whether Byte Buddy's transformer changes the class. It throws where it cannot resolve a super
      * type (a library's optional dependency, absent here); the JVM then leaves the class alone.
      */
-    private static boolean instruments(ClassFileTransformer byteBuddy, String name, byte[] classFile) {
+    private static boolean instruments(HookTransformer byteBuddy, String name, byte[] classFile) {
         try {
             return byteBuddy.transform(corpus.getUnnamedModule(), corpus, name, null, null, classFile) != null;
         } catch (IllegalClassFormatException | RuntimeException unresolvable) {
