@@ -20,6 +20,10 @@ import java.util.function.Supplier;
  * matchers made) when the first such class comes. A JVM that never loads one never loads Byte
  * Buddy.
  *
+ * <p>A class that passes while Byte Buddy's transformer is being built waits for it, and is
+ * instrumented: none is missed. Building it happens on the thread that loads the first such class
+ * (building it ahead on a thread of its own was tried: it cost a short-lived JVM more than it saved).
+ *
  * <p>Classes loaded before the agent are put through the same sieve, their class files as their
  * loaders serve them, and then through Byte Buddy's matchers ({@link #loadedClassesToTransform}).
  * Only those are retransformed.
