@@ -18,8 +18,9 @@ import java.util.Set;
  *
  * <p>Byte Buddy is loaded and its transformer ({@link HookTransformer}) built when the first class
  * passes a sieve, not here: loading it (some 850 classes, one of them generated) was most of what
- * the agent cost a JVM's start. This class names no Byte Buddy type, so loading it loads none. Advice adds no fields or methods, so retransformation is allowed, and {@link
- * Installation#reset} can take it all out again.
+ * the agent cost a JVM's start. This class names no Byte Buddy type, so loading it loads none.
+ * Advice adds no fields or methods, so retransformation is allowed, and {@link Installation#reset}
+ * can take it all out again.
  */
 final class Instrumenter {
 
