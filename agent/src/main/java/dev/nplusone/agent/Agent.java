@@ -23,8 +23,6 @@ import dev.nplusone.scope.StatementOrigins;
 import dev.nplusone.scope.ThreadStates;
 import dev.nplusone.scope.propagation.TaskHandoffs;
 import dev.nplusone.shape.Shapes;
-import net.bytebuddy.agent.builder.AgentBuilder.RedefinitionStrategy;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import org.slf4j.Logger;
 
 import java.io.IOException;
@@ -65,22 +63,20 @@ public final class Agent {
     private final Registry registry;
     private final LogReport report;
     private final StatementListener listener;
-    private final ResettableClassFileTransformer transformer;
-    private final Instrumentation inst;
+    private final Instrumenter.Installation instrumentation;
     private final Thread exitHook;
     private ScheduledExecutorService reportWriter;
     /** The periodic write and the exit's never interleave: the exit's, the newest, is renamed into place last. */
     private final Object reportLock = new Object();
 
     private Agent(Options options, AgentLog log, Registry registry, LogReport report, StatementListener listener,
-                  ResettableClassFileTransformer transformer, Instrumentation inst) {
+                  Instrumenter.Installation instrumentation) {
         this.options = options;
         this.log = log;
         this.registry = registry;
         this.report = report;
         this.listener = listener;
-        this.transformer = transformer;
-        this.inst = inst;
+        this.instrumentation = instrumentation;
         this.exitHook = new Thread(this::exit, "nplusone-exit");
     }
 
@@ -132,9 +128,9 @@ public final class Agent {
         }
 
         letJdkModulesReachBridge(inst);
-        ResettableClassFileTransformer transformer = Instrumenter.install(inst, agentLoader, Plugins.hooks(options.propagate()));
+        Instrumenter.Installation instrumentation = Instrumenter.install(inst, agentLoader, Plugins.hooks(options.propagate()));
 
-        Agent agent = new Agent(options, log, registry, report, listener, transformer, inst);
+        Agent agent = new Agent(options, log, registry, report, listener, instrumentation);
         Runtime.getRuntime().addShutdownHook(agent.exitHook);
         agent.writeReportEvery(options.reportEverySeconds());
         running = agent;
@@ -199,7 +195,7 @@ public final class Agent {
         Bridge.uninstall();
         Propagation.uninstall();
         listener.stop();
-        transformer.reset(inst, RedefinitionStrategy.RETRANSFORMATION);
+        instrumentation.reset();
         try {
             Runtime.getRuntime().removeShutdownHook(exitHook);
         } catch (IllegalStateException exiting) {

@@ -4,12 +4,16 @@ import dev.nplusone.failure.Failures;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.LayoutBase;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import org.slf4j.Logger;
 
 import java.io.IOException;
@@ -18,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.TimeZone;
 
 /**
  * The agent's logging: a logback {@link LoggerContext} of its own, configured here in code.
@@ -44,9 +49,12 @@ public final class AgentLog {
         context.setName("nplusone");
         context.setMDCAdapter(new LogbackMDCAdapter()); // LoggerFactory would set it; we bypass LoggerFactory
 
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        LineLayout layout = new LineLayout();
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern("%d{HH:mm:ss.SSS} %-5level [%logger] %msg%n");
+        encoder.setLayout(layout);
         encoder.start();
 
         OutputStreamAppender<ILoggingEvent> appender;
@@ -121,5 +129,45 @@ public final class AgentLog {
     /** Flushes and closes the appenders; called last at JVM exit. */
     public void stop() {
         context.stop();
+    }
+
+    /**
+     * Lays out one line as the pattern {@code %d{HH:mm:ss.SSS} %-5level [%logger] %msg%n} would,
+     * with the stack trace of an exception after it. Written out because logback's
+     * {@code PatternLayout} makes some 70 lambdas and loads its pattern parser and converters when
+     * first used: about a sixth of the classes the agent loaded at every start. The time of day is
+     * reckoned here too: {@code java.time}'s formatter loads dozens of classes more.
+     */
+    static final class LineLayout extends LayoutBase<ILoggingEvent> {
+
+        private final TimeZone zone = TimeZone.getDefault();
+
+        @Override
+        public String doLayout(ILoggingEvent event) {
+            StringBuilder line = new StringBuilder(128);
+            long millis = event.getTimeStamp();
+            long ofDay = Math.floorMod(millis + zone.getOffset(millis), 86_400_000L);
+            twoDigits(line, ofDay / 3_600_000).append(':');
+            twoDigits(line, ofDay / 60_000 % 60).append(':');
+            twoDigits(line, ofDay / 1000 % 60).append('.');
+            long ms = ofDay % 1000;
+            line.append(ms < 100 ? "0" : "").append(ms < 10 ? "0" : "").append(ms).append(' ');
+            String level = event.getLevel().toString();
+            line.append(level);
+            for (int pad = level.length(); pad < 5; pad++) {
+                line.append(' ');
+            }
+            line.append(" [").append(event.getLoggerName()).append("] ").append(event.getFormattedMessage())
+                    .append(CoreConstants.LINE_SEPARATOR);
+            IThrowableProxy thrown = event.getThrowableProxy();
+            if (thrown != null) {
+                line.append(ThrowableProxyUtil.asString(thrown)).append(CoreConstants.LINE_SEPARATOR);
+            }
+            return line.toString();
+        }
+
+        private static StringBuilder twoDigits(StringBuilder line, long value) {
+            return line.append(value < 10 ? "0" : "").append(value);
+        }
     }
 }

@@ -138,7 +138,8 @@ public final class Options {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        return Paths.get(value.replace("%p", Long.toString(ProcessHandle.current().pid())));
+        // Only when asked for: the JDK's process handles start a thread pool when first used.
+        return Paths.get(value.contains("%p") ? value.replace("%p", Long.toString(ProcessHandle.current().pid())) : value);
     }
 
     private static int threshold(String value) {

@@ -1,5 +1,6 @@
 package dev.nplusone.jdbc;
 
+import dev.nplusone.hook.ClassSieve;
 import dev.nplusone.hook.Hook;
 import dev.nplusone.hook.Matchers;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -15,6 +16,11 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /** Every connection handed out by a {@code DataSource} or made by a {@code Driver}: {@link ConnectionAdvice} wraps it. */
 public final class JdbcHook implements Hook {
+
+    @Override
+    public ClassSieve sieve() {
+        return ClassSieve.declaring("getConnection", "connect");
+    }
 
     @Override
     public AgentBuilder install(AgentBuilder agent, AgentBuilder.Transformer.ForAdvice advice) {

@@ -1,5 +1,6 @@
 package dev.nplusone.orm.eclipselink;
 
+import dev.nplusone.hook.ClassSieve;
 import dev.nplusone.hook.Hook;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
@@ -16,6 +17,11 @@ final class EclipseLinkHook implements Hook {
 
     /** The base of every value holder that loads from the database (query-based, unit-of-work, batch). */
     static final String DATABASE_VALUE_HOLDER = "org.eclipse.persistence.internal.indirection.DatabaseValueHolder";
+
+    @Override
+    public ClassSieve sieve() {
+        return ClassSieve.named(DATABASE_VALUE_HOLDER);
+    }
 
     @Override
     public AgentBuilder install(AgentBuilder agent, AgentBuilder.Transformer.ForAdvice advice) {

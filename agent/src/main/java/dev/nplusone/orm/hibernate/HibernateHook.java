@@ -1,5 +1,6 @@
 package dev.nplusone.orm.hibernate;
 
+import dev.nplusone.hook.ClassSieve;
 import dev.nplusone.hook.Hook;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
@@ -27,6 +28,11 @@ final class HibernateHook implements Hook {
     };
     /** Where a Hibernate to-one proxy loads its entity. */
     static final String PROXY_INITIALIZER = "org.hibernate.proxy.AbstractLazyInitializer";
+
+    @Override
+    public ClassSieve sieve() {
+        return ClassSieve.named(COLLECTIONS).or(ClassSieve.named(PROXY_INITIALIZER));
+    }
 
     @Override
     public AgentBuilder install(AgentBuilder agent, AgentBuilder.Transformer.ForAdvice advice) {

@@ -1,5 +1,6 @@
 package dev.nplusone.scope.http;
 
+import dev.nplusone.hook.ClassSieve;
 import dev.nplusone.hook.Hook;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
@@ -17,6 +18,11 @@ public final class JdkHttpServerHook implements Hook {
     static final String CHAIN = "com.sun.net.httpserver.Filter$Chain";
     /** The server's own exchange, where a response is known to be written (see JdkExchangeEndAdvice). */
     static final String EXCHANGE = "sun.net.httpserver.ExchangeImpl";
+
+    @Override
+    public ClassSieve sieve() {
+        return ClassSieve.named(CHAIN, EXCHANGE);
+    }
 
     @Override
     public AgentBuilder install(AgentBuilder agent, AgentBuilder.Transformer.ForAdvice advice) {

@@ -1,5 +1,6 @@
 package dev.nplusone.scope.http;
 
+import dev.nplusone.hook.ClassSieve;
 import dev.nplusone.hook.Hook;
 import dev.nplusone.hook.Matchers;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -28,6 +29,11 @@ public final class ServletHook implements Hook {
     private ServletHook(String namespace, Class<?> adviceClass) {
         this.namespace = namespace;
         this.adviceClass = adviceClass;
+    }
+
+    @Override
+    public ClassSieve sieve() {
+        return ClassSieve.declaring("doFilter", "service", "start");
     }
 
     @Override

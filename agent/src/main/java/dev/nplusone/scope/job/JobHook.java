@@ -1,5 +1,6 @@
 package dev.nplusone.scope.job;
 
+import dev.nplusone.hook.ClassSieve;
 import dev.nplusone.hook.Hook;
 import dev.nplusone.hook.Matchers;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -24,6 +25,11 @@ public final class JobHook implements Hook {
      */
     static final String SPRING_SCHEDULED = "org.springframework.scheduling.support.ScheduledMethodRunnable";
     static final String QUARTZ_JOB = "org.quartz.Job";
+
+    @Override
+    public ClassSieve sieve() {
+        return ClassSieve.named(SPRING_SCHEDULED).or(ClassSieve.declaring("execute"));
+    }
 
     @Override
     public AgentBuilder install(AgentBuilder agent, AgentBuilder.Transformer.ForAdvice advice) {

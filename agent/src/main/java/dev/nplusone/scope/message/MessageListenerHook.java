@@ -1,5 +1,6 @@
 package dev.nplusone.scope.message;
 
+import dev.nplusone.hook.ClassSieve;
 import dev.nplusone.hook.Hook;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.method.MethodDescription;
@@ -30,6 +31,11 @@ public final class MessageListenerHook implements Hook {
     static final String[] LISTENERS = {
         "javax.jms.MessageListener", "jakarta.jms.MessageListener", "org.springframework.jms.listener.SessionAwareMessageListener",
     };
+
+    @Override
+    public ClassSieve sieve() {
+        return ClassSieve.declaring("onMessage");
+    }
 
     @Override
     public AgentBuilder install(AgentBuilder agent, AgentBuilder.Transformer.ForAdvice advice) {

@@ -1,5 +1,6 @@
 package dev.nplusone.scope.propagation;
 
+import dev.nplusone.hook.ClassSieve;
 import dev.nplusone.hook.Hook;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
@@ -24,6 +25,11 @@ public final class TaskHook implements Hook {
     static final String SCHEDULED_POOL = "java.util.concurrent.ScheduledThreadPoolExecutor";
     static final String FORK_JOIN_POOL = "java.util.concurrent.ForkJoinPool";
     static final String FORK_JOIN_TASK = "java.util.concurrent.ForkJoinTask";
+
+    @Override
+    public ClassSieve sieve() {
+        return ClassSieve.named(THREAD_POOL, SCHEDULED_POOL, FORK_JOIN_POOL, FORK_JOIN_TASK);
+    }
 
     @Override
     public AgentBuilder install(AgentBuilder agent, AgentBuilder.Transformer.ForAdvice advice) {

@@ -1,5 +1,6 @@
 package dev.nplusone.scope.test;
 
+import dev.nplusone.hook.ClassSieve;
 import dev.nplusone.hook.Hook;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
@@ -27,6 +28,12 @@ public final class TestMethodHook implements Hook {
 
     /** Where JUnit Jupiter (5.x and 6.x) keeps the descriptors that run one test invocation. */
     static final String JUPITER_DESCRIPTORS = "org.junit.jupiter.engine.descriptor.";
+
+    @Override
+    public ClassSieve sieve() {
+        return ClassSieve.annotatedWith(TEST_ANNOTATIONS)
+                .or(ClassSieve.named(JUPITER_DESCRIPTORS + "TestMethodTestDescriptor", JUPITER_DESCRIPTORS + "DynamicTestTestDescriptor"));
+    }
 
     @Override
     public AgentBuilder install(AgentBuilder agent, AgentBuilder.Transformer.ForAdvice advice) {
