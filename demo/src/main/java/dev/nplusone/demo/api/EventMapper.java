@@ -39,7 +39,7 @@ public class EventMapper {
                 .toList();
     }
 
-    private AttendeeDto toDto(Attendee attendee) {
+    public AttendeeDto toDto(Attendee attendee) {
         Organization organization = attendee.getOrganization();
         String organizationName = organization == null
                 ? null
