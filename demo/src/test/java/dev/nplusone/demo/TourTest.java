@@ -27,7 +27,7 @@ class TourTest {
 
     @Test
     void printsEveryEndpointWithItsStatementCounts(CapturedOutput output) {
-        assertEquals(List.of("endpoint", "naive statements", "eager statements", "naive ms", "eager ms", "speedup", "same JSON"),
+        assertEquals(List.of("endpoint", "naive statements", "eager statements", "naive ms", "eager ms", "speedup", "same output"),
                 row(output, "| endpoint"));
         // The exact naive counts are SmallDataApiTest's; here they only need to exceed the eager ones.
         assertRow(row(output, "| GET /events "), 2);
@@ -38,7 +38,7 @@ class TourTest {
     private static void assertRow(List<String> cells, long eagerStatements) {
         assertEquals(eagerStatements, Long.parseLong(cells.get(2)), () -> "eager statements in " + cells);
         assertTrue(Long.parseLong(cells.get(1)) > eagerStatements, () -> "more naive than eager statements in " + cells);
-        assertEquals("yes", cells.get(6), () -> "same JSON in " + cells);
+        assertEquals("yes", cells.get(6), () -> "same output in " + cells);
     }
 
     /** The cells of the one table line that starts with the given text. */
