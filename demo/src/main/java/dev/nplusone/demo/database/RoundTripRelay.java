@@ -69,22 +69,33 @@ public final class RoundTripRelay implements Closeable {
     private void acceptLoop() {
         while (!closed) {
             try {
-                Socket client = listener.accept();
-                Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                client.setTcpNoDelay(true);
-                server.setTcpNoDelay(true);
-                sockets.add(client);
-                sockets.add(server);
-                // Set by the application's side when it sends, taken by the database's side when it answers.
-                AtomicBoolean requestSent = new AtomicBoolean();
-                daemon("round-trip-relay-request", () -> pump(client, server, requestSent, false)).start();
-                daemon("round-trip-relay-response", () -> pump(server, client, requestSent, true)).start();
+                relay(listener.accept());
             } catch (IOException e) {
                 if (!closed) {
-                    log.warn("Round-trip relay could not accept or connect a connection: {}", e.toString());
+                    log.warn("Round-trip relay could not accept a connection: {}", e.toString());
                 }
             }
         }
+    }
+
+    /** Connects to the database for one connection of the application's, and pumps both ways. */
+    private void relay(Socket client) {
+        Socket server;
+        try {
+            server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+            client.setTcpNoDelay(true);
+            server.setTcpNoDelay(true);
+        } catch (IOException e) {
+            log.warn("Round-trip relay could not connect to 127.0.0.1:{}: {}", targetPort, e.toString());
+            closeQuietly(client); // the application sees its connection fail, as it would without the relay
+            return;
+        }
+        sockets.add(client);
+        sockets.add(server);
+        // Set by the application's side when it sends, taken by the database's side when it answers.
+        AtomicBoolean requestSent = new AtomicBoolean();
+        daemon("round-trip-relay-request", () -> pump(client, server, requestSent, false)).start();
+        daemon("round-trip-relay-response", () -> pump(server, client, requestSent, true)).start();
     }
 
     /**
@@ -131,6 +142,16 @@ public final class RoundTripRelay implements Closeable {
         listener.close();
         for (Socket socket : sockets) {
             socket.close();
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing a socket that failed anyway
+            }
         }
     }
 

@@ -5,8 +5,8 @@ import dev.nplusone.demo.api.EventMapper;
 import dev.nplusone.demo.domain.AttendeeRepository;
 import dev.nplusone.demo.domain.EventAttendee;
 import dev.nplusone.demo.domain.EventRepository;
-import dev.nplusone.demo.graphql.GraphQlEvents.EagerEvent;
-import dev.nplusone.demo.graphql.GraphQlEvents.NaiveEvent;
+import dev.nplusone.demo.graphql.GraphQlEvent.EagerEvent;
+import dev.nplusone.demo.graphql.GraphQlEvent.NaiveEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,11 +40,11 @@ public class EventGraphController {
 
     /** One select; the path the request came in on ({@link GraphQlRoutes}) decides how attendees load. */
     @QueryMapping
-    public List<Object> events(@ContextValue(GraphQlRoutes.VERSION) String version) {
+    public List<GraphQlEvent> events(@ContextValue(GraphQlRoutes.VERSION) String version) {
         boolean eager = GraphQlRoutes.EAGER.equals(version);
         return events.findAllByOrderByIdAsc().stream()
                 .map(event -> eager
-                        ? (Object) new EagerEvent(event.getId(), event.getName())
+                        ? (GraphQlEvent) new EagerEvent(event.getId(), event.getName())
                         : new NaiveEvent(event.getId(), event.getName()))
                 .toList();
     }
