@@ -5,7 +5,7 @@
 # the demo's tour in its own JVM (--demo.database, --demo.round-trip).
 #
 # Usage, from anywhere, after `mvn -B -DskipTests package -pl demo -am`:
-#   demo/measure.sh                    # the full measurement, about 5 minutes; writes docs/demo-measurements.md
+#   demo/measure.sh                    # the full measurement, 5 to 30 minutes; writes docs/demo-measurements.md
 #   demo/measure.sh --quick            # checks the script on little data, one tour (PostgreSQL, 0.2 ms); prints the page
 #   demo/measure.sh --output FILE      # writes the page to FILE instead ("-" for standard output)
 #   demo/measure.sh --jar FILE         # measures another build of the demo
@@ -58,12 +58,14 @@ tour_rows() {
 }
 
 rows=""
+load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 for database in "${databases[@]}"; do
   for round_trip in "${round_trips[@]}"; do
     echo "measuring on $database at a round trip of $round_trip ..." >&2
     rows+="$(tour_rows "$database" "$round_trip")"$'\n'
   done
 done
+load_after="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 if $quick; then
   warmups=0; runs=1; data="12 events x 6 attendees"
 else
@@ -96,7 +98,8 @@ zone, and 0.5 to 2 ms between availability zones of a cloud region; a database i
 costs tens of milliseconds.
 
 Data: $data; median of $runs requests after $warmups to warm up; $(java -version 2>&1 | head -n 1),
-$(nproc) cores, measured $(date -u +%Y-%m-%d) on a machine that was running other builds at the same time.
+$(nproc) cores, measured $(date -u +%Y-%m-%d); load average (1, 5, 15 minutes) $load_before at the
+start and $load_after at the end: a load above the number of cores means other work shared the CPUs.
 
 | database | round trip | endpoint | naive statements | eager statements | naive ms | eager ms | speedup | same output |
 | -------- | ---------: | -------- | ---------------: | ---------------: | -------: | -------: | ------: | ----------- |
@@ -138,6 +141,12 @@ MD
 - **The fan-out hides latency, not work.** Its naive version runs its select per event on 8
   threads in parallel, so it pays about an eighth of the round trips in wall time, but still every
   statement's work on the database and the pool's connections; under load, that is what runs out.
+- **On a busy machine the relay adds more than asked.** Its threads wait for a CPU before they
+  forward an answer, so each round trip then costs more than the configured delay: divide a naive
+  time by its statements to see what a round trip really cost in that run.
+- **GraphQL's eager version is not free**: graphql-java resolves every field of 1,000 events and
+  10,000 attendees, which takes hundreds of milliseconds by itself, so its speedup stays smaller than
+  the other list endpoints' at the same round trip.
 - **PostgreSQL against H2**: where PostgreSQL spends more per statement than H2 in memory, its
   naive versions are slower and its speedups larger at the same round trip; compare the rows.
 - **Times move by tens of percent** between runs on a shared machine; the statement counts never do.
