@@ -82,6 +82,8 @@ page() {
 
 <!-- Written by demo/measure.sh; run it again rather than editing the numbers by hand. -->
 
+This page is the one place the demo's figures are kept: the README and \`demo/README.md\` point here.
+
 The demo (see [demo/README.md](../demo/README.md)) serves each endpoint twice: naive, with the N+1
 a Spring team writes without noticing, and eager, with its fix; both give the same output. This
 table is what \`demo/measure.sh\` measured: per request, the statements each version ran and its

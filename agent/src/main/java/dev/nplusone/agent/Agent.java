@@ -1,11 +1,13 @@
 package dev.nplusone.agent;
 
 import dev.nplusone.bridge.Bridge;
+import dev.nplusone.bridge.Propagation;
 import dev.nplusone.detect.Attributor;
 import dev.nplusone.detect.CallSites;
 import dev.nplusone.detect.FrameFilter;
 import dev.nplusone.detect.ScopeStatements;
 import dev.nplusone.failure.Failures;
+import dev.nplusone.failure.Faults;
 import dev.nplusone.gate.Breach;
 import dev.nplusone.jdbc.ConnectionWrapper;
 import dev.nplusone.jdbc.StatementListener;
@@ -15,9 +17,11 @@ import dev.nplusone.gate.Reports;
 import dev.nplusone.report.JsonReport;
 import dev.nplusone.report.LogReport;
 import dev.nplusone.report.Registry;
+import dev.nplusone.report.ReportTarget;
 import dev.nplusone.scope.Scopes;
 import dev.nplusone.scope.StatementOrigins;
 import dev.nplusone.scope.ThreadStates;
+import dev.nplusone.scope.propagation.TaskHandoffs;
 import dev.nplusone.shape.Shapes;
 import net.bytebuddy.agent.builder.AgentBuilder.RedefinitionStrategy;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
@@ -29,6 +33,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The agent inside the JVM: wires statement interception, scopes, detection and reports, writes
@@ -61,6 +68,9 @@ public final class Agent {
     private final ResettableClassFileTransformer transformer;
     private final Instrumentation inst;
     private final Thread exitHook;
+    private ScheduledExecutorService reportWriter;
+    /** The periodic write and the exit's never interleave: the exit's, the newest, is renamed into place last. */
+    private final Object reportLock = new Object();
 
     private Agent(Options options, AgentLog log, Registry registry, LogReport report, StatementListener listener,
                   ResettableClassFileTransformer transformer, Instrumentation inst) {
@@ -90,7 +100,17 @@ public final class Agent {
             return;
         }
         Options options = Options.parse(arguments, System.getProperties());
+        String unwritable = options.report() == null ? null : ReportTarget.problem(options.report());
+        if (unwritable != null && attached) {
+            throw new IllegalArgumentException(unwritable); // the command line says it, and exits 2
+        }
         AgentLog log = AgentLog.configure(options);
+        if (unwritable != null) {
+            log.logger(AgentLog.AGENT).error("{}; the agent goes on and tries again at exit", unwritable);
+        }
+        if (!Faults.armed().isEmpty()) {
+            log.logger(AgentLog.AGENT).warn("test-only failures forced at {} (-D{})", Faults.armed(), Faults.PROPERTY);
+        }
         Registry registry = new Registry();
         LogReport report = new LogReport(log.logger(AgentLog.FINDINGS), log.logger(AgentLog.SUMMARY), log.logger(AgentLog.STATEMENTS));
         ClassLoader agentLoader = Agent.class.getClassLoader();
@@ -105,12 +125,18 @@ public final class Agent {
                 new ReportSink(registry, report, scopeMemory));
         StatementListener listener = new StatementListener(scopes, options.params());
         Bridge.install(new AgentHooks(new ConnectionWrapper(listener), scopes));
+        if (options.propagate()) {
+            TaskHandoffs handoffs = new TaskHandoffs(scopes, callSites);
+            threads.inheritWith(handoffs::inherit);
+            Propagation.install(handoffs);
+        }
 
         letJdkModulesReachBridge(inst);
-        ResettableClassFileTransformer transformer = Instrumenter.install(inst, agentLoader, Plugins.hooks());
+        ResettableClassFileTransformer transformer = Instrumenter.install(inst, agentLoader, Plugins.hooks(options.propagate()));
 
         Agent agent = new Agent(options, log, registry, report, listener, transformer, inst);
         Runtime.getRuntime().addShutdownHook(agent.exitHook);
+        agent.writeReportEvery(options.reportEverySeconds());
         running = agent;
         System.setProperty(STATE_PROPERTY, "recording " + version());
         agent.info("nplusone {} {}: threshold {}, report {}, parameters {}", version(), attached ? "attached" : "started",
@@ -128,7 +154,7 @@ public final class Agent {
             try {
                 JsonReport.write(running.registry, running.options.threshold(), target);
             } catch (IOException e) {
-                throw new IllegalStateException("cannot write the report to " + target + ": " + e);
+                throw new IllegalStateException(ReportTarget.cannotWrite(target, e));
             }
         } else if (command.equals(DETACH)) {
             running.detach();
@@ -138,11 +164,40 @@ public final class Agent {
     }
 
     /**
+     * With {@code report-every}, a daemon thread writes the report that often, each time whole (see
+     * {@link JsonReport}): a JVM killed without its shutdown hooks (SIGKILL, the kernel's OOM killer)
+     * leaves the last one. Failures are the agent's own: counted, logged once, and the next write tries again.
+     */
+    private void writeReportEvery(long seconds) {
+        if (seconds <= 0 || options.report() == null) {
+            return;
+        }
+        reportWriter = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread t = new Thread(task, "nplusone-report");
+            t.setDaemon(true);
+            return t;
+        });
+        reportWriter.scheduleWithFixedDelay(() -> {
+            try {
+                synchronized (reportLock) {
+                    JsonReport.write(registry, options.threshold(), options.report());
+                }
+            } catch (IOException e) {
+                Failures.once("periodic-report", ReportTarget.cannotWrite(options.report(), e) + " (said once; tried again every "
+                        + seconds + " s)");
+            } catch (Throwable failure) {
+                Failures.caught("writing the report periodically", failure);
+            }
+        }, seconds, seconds, TimeUnit.SECONDS);
+    }
+
+    /**
      * Stops recording and takes the instrumentation out; the application goes on as it was.
      * Connections wrapped before stay wrapped (they belong to the application) but record nothing.
      */
     private void detach() {
         Bridge.uninstall();
+        Propagation.uninstall();
         listener.stop();
         transformer.reset(inst, RedefinitionStrategy.RETRANSFORMATION);
         try {
@@ -162,21 +217,30 @@ public final class Agent {
      */
     private static void letJdkModulesReachBridge(Instrumentation inst) {
         Module bridge = Bridge.class.getModule();
-        ModuleLayer.boot().findModule("jdk.httpserver").ifPresent(module -> {
-            if (!module.canRead(bridge)) {
-                inst.redefineModule(module, Set.of(bridge), Map.of(), Map.of(), Set.of(), Map.of());
-            }
-        });
+        for (String name : new String[] {"jdk.httpserver", "java.base"}) { // java.base: the executors (threads.md)
+            ModuleLayer.boot().findModule(name).ifPresent(module -> {
+                if (!module.canRead(bridge)) {
+                    inst.redefineModule(module, Set.of(bridge), Map.of(), Map.of(), Set.of(), Map.of());
+                }
+            });
+        }
     }
 
     /** At JVM exit, or at detach: the JSON report if asked for, the summary, then the log closes. */
     private void exit() {
+        if (reportWriter != null) {
+            reportWriter.shutdown(); // a write under way finishes; none starts
+        }
         try {
             if (options.report() != null) {
                 try {
-                    JsonReport.write(registry, options.threshold(), options.report());
-                } catch (Exception e) {
-                    log.logger(AgentLog.AGENT).error("nplusone: cannot write the report to {}: {}", options.report().toAbsolutePath(), e.toString());
+                    synchronized (reportLock) {
+                        JsonReport.write(registry, options.threshold(), options.report());
+                    }
+                } catch (IOException e) {
+                    log.logger(AgentLog.AGENT).error(ReportTarget.cannotWrite(options.report(), e));
+                } catch (RuntimeException e) {
+                    Failures.caught("writing the JSON report", e);
                 }
             }
             report.summary(registry, Failures.count());

@@ -24,7 +24,9 @@ import java.util.jar.JarFile;
 public final class BridgeInjector {
 
     static final String BRIDGE = "dev.nplusone.bridge.Bridge";
-    private static final String[] CLASSES = {BRIDGE, BRIDGE + "$Hooks"};
+    private static final String[] CLASSES = {BRIDGE, BRIDGE + "$Hooks",
+            "dev.nplusone.bridge.Propagation", "dev.nplusone.bridge.Propagation$Hooks", "dev.nplusone.bridge.Propagation$Ending",
+            "dev.nplusone.bridge.TaskRunnable", "dev.nplusone.bridge.TaskCallable"};
 
     private BridgeInjector() {
     }

@@ -68,10 +68,11 @@ final class Instrumenter {
 
     /** The JDK (but for the classes hooks ask for), the agent itself, and generated classes. */
     private static ElementMatcher.Junction<TypeDescription> ignored(Set<String> jdkClasses) {
-        return nameStartsWith("java.")
+        ElementMatcher.Junction<TypeDescription> asked = namedOneOf(jdkClasses.toArray(new String[0]));
+        return nameStartsWith("java.").and(not(asked))
                 .or(nameStartsWith("jdk."))
-                .or(nameStartsWith("sun."))
-                .or(nameStartsWith("com.sun.").and(not(namedOneOf(jdkClasses.toArray(new String[0])))))
+                .or(nameStartsWith("sun.").and(not(asked)))
+                .or(nameStartsWith("com.sun.").and(not(asked)))
                 .or(nameStartsWith("dev.nplusone.boot.").or(nameStartsWith("dev.nplusone.bridge.")))
                 .or(isSynthetic());
     }

@@ -9,6 +9,7 @@ import dev.nplusone.scope.http.JdkHttpServerHook;
 import dev.nplusone.scope.http.ServletHook;
 import dev.nplusone.scope.job.JobHook;
 import dev.nplusone.scope.message.MessageListenerHook;
+import dev.nplusone.scope.propagation.TaskHook;
 import dev.nplusone.scope.serialization.JacksonHook;
 import dev.nplusone.scope.test.TestMethodHook;
 
@@ -34,7 +35,8 @@ final class Plugins {
             new JacksonHook(),
             new JobHook(),
             new MessageListenerHook(),
-            new TestMethodHook());
+            new TestMethodHook(),
+            new TaskHook());
 
     private Plugins() {
     }
@@ -62,7 +64,15 @@ final class Plugins {
 
     /** The hooks, then each ORM's. */
     static List<Hook> hooks() {
+        return hooks(true);
+    }
+
+    /** As {@link #hooks()}; without the executors' hook when scopes are not to cross threads ({@code propagate=false}). */
+    static List<Hook> hooks(boolean propagate) {
         List<Hook> all = new ArrayList<>(HOOKS);
+        if (!propagate) {
+            all.removeIf(hook -> hook instanceof TaskHook);
+        }
         for (Orm orm : ORMS) {
             all.add(orm.hook());
         }

@@ -40,8 +40,10 @@ public final class CallSites {
     private final ClassValue<Boolean> dataAccess;
     private final ConcurrentHashMap<Long, CallStack> stacks = new ConcurrentHashMap<>();
     // Built once: a method reference made per call would be an allocation per statement.
-    private final java.util.function.Function<Stream<StackFrame>, Long> hashFrames = this::fingerprint;
-    private final java.util.function.Function<Stream<StackFrame>, CallStack> collectFrames = this::collect;
+    private final java.util.function.Function<Stream<StackFrame>, Long> hashFrames = frames -> fingerprint(frames, false);
+    private final java.util.function.Function<Stream<StackFrame>, CallStack> collectFrames = frames -> collect(frames, false);
+    private final java.util.function.Function<Stream<StackFrame>, Long> hashTaskFrames = frames -> fingerprint(frames, true);
+    private final java.util.function.Function<Stream<StackFrame>, CallStack> collectTaskFrames = frames -> collect(frames, true);
 
     public CallSites(FrameFilter filter) {
         this(filter, type -> false);
@@ -69,7 +71,17 @@ public final class CallSites {
         return walker.walk(hashFrames);
     }
 
-    private long fingerprint(Stream<StackFrame> frames) {
+    /**
+     * As {@link #fingerprint()}, for a statement of a task handed from another thread: only the
+     * task's own frames, above the frame that runs it, so that a task run by a pool's thread and the
+     * same task run by the submitting thread itself (a caller-runs pool, a fork/join join) are one
+     * call site; the submitting frames are joined to it by {@link Submission}.
+     */
+    public long taskFingerprint() {
+        return walker.walk(hashTaskFrames);
+    }
+
+    private long fingerprint(Stream<StackFrame> frames, boolean task) {
         boolean preferPackages = filter.hasPreferredPackages();
         Site preferred = preferPackages ? new Site() : null;
         Site application = new Site();
@@ -79,7 +91,7 @@ public final class CallSites {
         for (java.util.Iterator<StackFrame> it = frames.iterator(); it.hasNext(); ) {
             StackFrame frame = it.next();
             FrameFilter.Kind kind = filter.kind(frame);
-            if (limit.reached(kind)) {
+            if (limit.reached(kind) || task && runsTasks(frame)) {
                 break;
             }
             if (kind == FrameFilter.Kind.PLUMBING) {
@@ -147,9 +159,18 @@ public final class CallSites {
      * ORM, the pool, the driver) outwards. Cached per fingerprint.
      */
     public CallStack stack(long fingerprint) {
+        return stack(fingerprint, false);
+    }
+
+    /** As {@link #stack(long)}, for a fingerprint of {@link #taskFingerprint()}: the task's own frames. */
+    public CallStack taskStack(long fingerprint) {
+        return stack(fingerprint, true);
+    }
+
+    private CallStack stack(long fingerprint, boolean task) {
         CallStack stack = stacks.get(fingerprint);
         if (stack == null) {
-            stack = walker.walk(collectFrames);
+            stack = walker.walk(task ? collectTaskFrames : collectFrames);
             if (stacks.size() >= STACK_CACHE) {
                 stacks.clear();
             }
@@ -158,7 +179,7 @@ public final class CallSites {
         return stack;
     }
 
-    private CallStack collect(Stream<StackFrame> frames) {
+    private CallStack collect(Stream<StackFrame> frames, boolean task) {
         List<String> preferred = new ArrayList<>();
         List<String> application = new ArrayList<>();
         List<String> infrastructure = new ArrayList<>();
@@ -167,7 +188,7 @@ public final class CallSites {
         for (java.util.Iterator<StackFrame> it = frames.iterator(); it.hasNext(); ) {
             StackFrame frame = it.next();
             FrameFilter.Kind kind = filter.kind(frame);
-            if (limit.reached(kind)) {
+            if (limit.reached(kind) || task && runsTasks(frame)) {
                 break;
             }
             switch (kind) {
@@ -230,6 +251,23 @@ public final class CallSites {
             return wanted > 0 && ++sinceWanted > FRAMEWORK_GAP;
         }
     }
+
+    /**
+     * Whether a frame runs a task handed from another thread: the agent's task wrappers, or a
+     * fork/join task's execution. Below it lie the frames of whichever thread happens to run it.
+     */
+    private static boolean runsTasks(StackFrame frame) {
+        return TASK_RUNNERS.get(frame.getDeclaringClass())
+                && (frame.getDeclaringClass() != java.util.concurrent.ForkJoinTask.class || frame.getMethodName().equals("doExec"));
+    }
+
+    private static final ClassValue<Boolean> TASK_RUNNERS = new ClassValue<Boolean>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return type == java.util.concurrent.ForkJoinTask.class
+                    || type.getClassLoader() == null && type.getName().startsWith("dev.nplusone.bridge.Task");
+        }
+    };
 
     /**
      * Whether a frame is a bridge method the compiler generated (a {@code Formatter<T>}'s

@@ -1,5 +1,7 @@
 package dev.nplusone.detect;
 
+import dev.nplusone.failure.Faults;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,8 @@ import java.util.function.LongSupplier;
  * (for duplicates). When the scope closes, {@link Rules} reads the groups, and each finding gets
  * its trigger and fetch path ({@link ParentQueries}) and a hint.
  *
- * <p>Confined to the thread that runs the scope, so nothing here locks. Bounded whatever the scope
+ * <p>Confined to the thread that runs the scope, or, once the scope is handed to other threads, used
+ * under its lock (see {@code scope.Scopes}), so nothing here locks. Bounded whatever the scope
  * runs: past {@link #MAX_SHAPES} shapes, {@link #MAX_SITES} call sites per shape,
  * {@link #MAX_DISTINCT} distinct statements per shape, or its {@link MemoryBudget} (the
  * {@code scope-memory} option), further ones are counted but not grouped.
@@ -70,16 +73,35 @@ public final class ScopeStatements {
      * @return true for the statement at which the scope's memory budget first refused detail, once
      */
     public boolean add(String shape, long statementKey, ScopePath path, long nanos, String parameters) {
-        return add(shape, statementKey, walk, path, nanos, parameters);
+        return add(shape, statementKey, walk, path, nanos, parameters, null);
+    }
+
+    /**
+     * As {@link #add(String, long, ScopePath, long, String)}, for a statement of a task handed from
+     * another thread: its call site joins the task's own frames and where it was submitted.
+     *
+     * @param origin where the task was submitted, or null for a statement of the scope's own thread
+     */
+    public boolean add(String shape, long statementKey, ScopePath path, long nanos, String parameters, Submission origin) {
+        if (origin == null) {
+            return add(shape, statementKey, walk, path, nanos, parameters, null);
+        }
+        return add(shape, statementKey, () -> origin.site(callSites.taskFingerprint()), path, nanos, parameters, origin);
     }
 
     boolean add(String shape, long statementKey, LongSupplier site, ScopePath path, long nanos, String parameters) {
+        return add(shape, statementKey, site, path, nanos, parameters, null);
+    }
+
+    private boolean add(String shape, long statementKey, LongSupplier site, ScopePath path, long nanos, String parameters,
+                        Submission origin) {
         boolean exhausted = budget.exhausted();
-        record(shape, statementKey, site, path, nanos, parameters);
+        record(shape, statementKey, site, path, nanos, parameters, origin);
         return !exhausted && budget.exhausted();
     }
 
-    private void record(String shape, long statementKey, LongSupplier site, ScopePath path, long nanos, String parameters) {
+    private void record(String shape, long statementKey, LongSupplier site, ScopePath path, long nanos, String parameters,
+                        Submission origin) {
         statements++;
         ShapeGroup group = shapes.get(shape);
         if (group == null) {
@@ -99,12 +121,12 @@ public final class ScopeStatements {
         }
         at.record(statementKey, nanos, parameters);
         if (at.stack == null && at.executions == 2) {
-            describe(at); // a repeat: now the readable stack is worth taking
+            describe(at, origin); // a repeat: now the readable stack is worth taking
         }
         // A write run twice with the same values did its work twice: not a question asked twice.
         if (group.kind != StatementKind.WRITE && group.identical.increment(statementKey) == 2) {
             if (at.stack == null) {
-                describe(at);
+                describe(at, origin);
             }
             if (budget.take(MemoryBudget.DUPLICATE)) {
                 group.duplicates.add(new ShapeGroup.Duplicate(statementKey, at, parameters));
@@ -113,8 +135,9 @@ public final class ScopeStatements {
     }
 
     // Runs while the repeated statement is still executing: the lazy load and the JSON being written are its own.
-    private void describe(SiteGroup at) {
-        at.stack = callSites.stack(at.fingerprint);
+    private void describe(SiteGroup at, Submission origin) {
+        // A task's site is keyed by the joined fingerprint; the walk here sees the task's own frames only.
+        at.stack = origin == null ? callSites.stack(at.fingerprint) : origin.below(callSites.taskStack(at.fingerprint));
         at.attribution = attributor.attribute();
     }
 
@@ -154,6 +177,7 @@ public final class ScopeStatements {
 
     /** Applies the rules of {@link Rules} to what the scope recorded; call once, as it closes. */
     public List<Finding> findings() {
+        Faults.at(Faults.Point.DETECTOR);
         return Rules.apply(shapes.values(), new ParentQueries(shapes, attributor, threshold), threshold);
     }
 }

@@ -5,15 +5,13 @@ import dev.nplusone.api.ReportFormat.Finding;
 import dev.nplusone.api.ReportFormat.Report;
 import dev.nplusone.api.ReportFormat.Scope;
 import dev.nplusone.api.ReportFormat.Summary;
+import dev.nplusone.failure.Failures;
+import dev.nplusone.failure.Faults;
 import dev.nplusone.json.JsonWriter;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 
 /**
@@ -31,28 +29,16 @@ public final class JsonReport {
     private JsonReport() {
     }
 
+    /**
+     * Writes the report whole or not at all ({@link AtomicFile}). A report that holds parameter values
+     * (the {@code params} option) is created readable and writable by its owner only.
+     */
     public static void write(Registry registry, int threshold, Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                write(registry, threshold, out);
-            }
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(target, registry.holdsParameters(), out -> write(registry, threshold, out));
     }
 
     public static void write(Registry registry, int threshold, Writer out) throws IOException {
+        Faults.at(Faults.Point.REPORT_JSON);
         JsonWriter json = new JsonWriter(out);
         java.util.List<ScopeStats> scopes = registry.scopes();
         java.util.List<FindingStats> findings = registry.findings();
@@ -70,6 +56,8 @@ public final class JsonReport {
         json.name(Summary.UNSCOPED).value(registry.unscoped());
         json.name(Summary.FINDINGS).value(findings.size());
         json.name(Summary.CAPPED_SCOPE_INSTANCES).value(registry.cappedScopeInstances());
+        json.name(Summary.AGENT_ERRORS).value(Failures.count());
+        json.name(Summary.LATE).value(registry.late());
         json.endObject();
 
         json.name(Report.SCOPES).beginArray();
@@ -82,6 +70,7 @@ public final class JsonReport {
             json.name(Scope.TOTAL).value(s.total());
             json.name(Scope.MAX).value(s.max());
             json.endObject();
+            json.name(Scope.LATE).value(s.late());
             json.endObject();
         }
         json.endArray();

@@ -25,9 +25,11 @@ public final class Registry {
     private final LongAdder unscoped = new LongAdder();
     private final LongAdder instances = new LongAdder();
     private final LongAdder overflow = new LongAdder();
+    private final LongAdder late = new LongAdder();
     private final java.util.concurrent.atomic.AtomicLong capped = new java.util.concurrent.atomic.AtomicLong();
     private final ConcurrentHashMap<String, ScopeStats> scopes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Key, FindingStats> findings = new ConcurrentHashMap<>();
+    private volatile boolean holdsParameters;
 
     public void statement(boolean inScope) {
         statements.increment();
@@ -50,6 +52,20 @@ public final class Registry {
         stats.closed(statementCount);
     }
 
+    /** A statement that reached a scope instance after it closed (see {@code docs/threads.md}). */
+    public void late(String kind, String name) {
+        late.increment();
+        ScopeStats stats = scopes.get(kind + ' ' + name);
+        if (stats != null) {
+            stats.lateStatement();
+        }
+    }
+
+    /** Statements that reached a scope instance after it closed. */
+    public long late() {
+        return late.sum();
+    }
+
     /** Adds a finding; returns its aggregate, or null when the registry is full. */
     public Seen add(Finding finding) {
         return add(finding, (f, seen) -> { });
@@ -61,6 +77,9 @@ public final class Registry {
      */
     public Seen add(Finding finding, java.util.function.BiConsumer<Finding, Seen> then) {
         Key key = new Key(finding);
+        if (finding.parameters() != null) {
+            holdsParameters = true;
+        }
         FindingStats stats = findings.get(key);
         if (stats == null) {
             if (findings.size() >= MAX_FINDINGS) {
@@ -85,6 +104,11 @@ public final class Registry {
             this.stats = stats;
             this.occurrences = occurrences;
         }
+    }
+
+    /** Whether a finding kept parameter values (the {@code params} option): the report is then for its owner's eyes only. */
+    public boolean holdsParameters() {
+        return holdsParameters;
     }
 
     public long statements() {

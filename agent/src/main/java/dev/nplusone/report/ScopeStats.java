@@ -8,6 +8,7 @@ public final class ScopeStats {
     private long instances;
     private long total;
     private int max;
+    private long late;
 
     ScopeStats(String kind, String name) {
         this.kind = kind;
@@ -18,6 +19,15 @@ public final class ScopeStats {
         instances++;
         total += statements;
         max = Math.max(max, statements);
+    }
+
+    synchronized void lateStatement() {
+        late++;
+    }
+
+    /** Statements that reached instances of this scope after they closed. */
+    public synchronized long late() {
+        return late;
     }
 
     public String kind() {

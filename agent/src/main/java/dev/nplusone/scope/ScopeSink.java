@@ -29,6 +29,13 @@ public interface ScopeSink {
     /** A scope instance closed; {@code statements} counts those of scopes nested in it. */
     void scopeClosed(String kind, String name, int statements);
 
+    /**
+     * A statement reached a scope instance after it closed: a task or thread it handed work to ran on
+     * (see {@code docs/threads.md}). Counted apart from the instance's statements, never lost.
+     */
+    default void late(String kind, String name) {
+    }
+
     /** The findings of an outermost scope instance, as it closes (after its {@link #scopeClosed}). */
     void findings(List<Finding> findings);
 }

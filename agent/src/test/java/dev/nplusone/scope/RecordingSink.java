@@ -14,6 +14,7 @@ public final class RecordingSink implements ScopeSink {
     public final List<Finding> findings = new ArrayList<>();
     public final List<String> shapes = new ArrayList<>();
     public final List<String> capped = new ArrayList<>();
+    public final List<String> late = new ArrayList<>();
     private final boolean wantsShapes;
 
     public RecordingSink(boolean wantsShapes) {
@@ -47,6 +48,11 @@ public final class RecordingSink implements ScopeSink {
     @Override
     public void scopeClosed(String kind, String name, int statements) {
         closed.add(kind + " " + name + " " + statements);
+    }
+
+    @Override
+    public void late(String kind, String name) {
+        late.add(kind + " " + name);
     }
 
     @Override

@@ -39,6 +39,10 @@ public final class ReportFormat {
         public static final String FINDINGS = "findings";
         /** Scope instances whose detail reached the {@code scope-memory} budget: they counted on, but kept no more detail. */
         public static final String CAPPED_SCOPE_INSTANCES = "cappedScopeInstances";
+        /** Exceptions the agent caught inside itself (each kind logged once); the application never saw them. 0 normally. */
+        public static final String AGENT_ERRORS = "agentErrors";
+        /** Statements that reached a scope instance after it closed, from work it handed to other threads. */
+        public static final String LATE = "late";
 
         private Summary() {
         }
@@ -53,6 +57,8 @@ public final class ReportFormat {
         public static final String STATEMENTS = "statements";
         public static final String TOTAL = "total";
         public static final String MAX = "max";
+        /** In the report: statements that reached instances of this scope after they closed (see {@code docs/threads.md}). */
+        public static final String LATE = "late";
         /** Only in one scope's result: its findings. */
         public static final String FINDINGS = "findings";
 

@@ -2,6 +2,7 @@ package dev.nplusone.scope.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.nplusone.bridge.Bridge;
+import dev.nplusone.bridge.Propagation;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -19,8 +20,11 @@ public final class JdkHttpServerAdvice {
         return Bridge.openHttpScope(exchange.getRequestMethod(), exchange.getRequestURI().getPath());
     }
 
+    /** An exchange whose response is still being written when its handler returns stays one scope until it is ({@code docs/threads.md}). */
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter Object scope) {
-        Bridge.closeScope(scope, null);
+    public static void exit(@Advice.Enter Object scope, @Advice.Argument(0) HttpExchange exchange) {
+        if (scope != null && !Propagation.suspendExchange(scope, exchange.getResponseHeaders())) {
+            Bridge.closeScope(scope, null);
+        }
     }
 }

@@ -12,7 +12,11 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-/** Servlet filters and servlets of one namespace, in any container: the outermost call on a thread is the request's scope. */
+/**
+ * Servlet filters and servlets of one namespace, in any container: the outermost call on a thread is
+ * the request's scope; an asynchronous request's scope lasts until it completes, and tasks given to
+ * {@code AsyncContext.start} run in it.
+ */
 public final class ServletHook implements Hook {
 
     public static final ServletHook JAKARTA = new ServletHook("jakarta.servlet", JakartaServletAdvice.class);
@@ -32,7 +36,9 @@ public final class ServletHook implements Hook {
                 .type(Matchers.implementing(namespace + ".Filter", "doFilter"))
                 .transform(advice.advice(doFilter(), adviceClass.getName()))
                 .type(Matchers.implementing(namespace + ".Servlet", "service"))
-                .transform(advice.advice(service(), adviceClass.getName()));
+                .transform(advice.advice(service(), adviceClass.getName()))
+                .type(Matchers.implementing(namespace + ".AsyncContext", "start"))
+                .transform(advice.advice(named("start").and(takesArguments(Runnable.class)), AsyncStartAdvice.class.getName()));
     }
 
     private ElementMatcher.Junction<MethodDescription> doFilter() {
