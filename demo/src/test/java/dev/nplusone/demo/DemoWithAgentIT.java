@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,9 +29,7 @@ class DemoWithAgentIT {
 
     private static final long TIMEOUT_MINUTES = 3;
     private static final String DOMAIN = "dev.nplusone.demo.domain.";
-    /** The agent's scope of every naive endpoint but the fan-out's (see fanOutFindingIsAtTheLoaderOnItsThreads). */
     private static final List<String> NAIVE_SCOPES = Endpoint.ALL.stream()
-            .filter(endpoint -> !endpoint.path().startsWith("/fan-out/"))
             .map(endpoint -> scopeOf(endpoint, endpoint.naivePath()))
             .toList();
     private static final List<String> EAGER_SCOPES = Endpoint.ALL.stream()
@@ -134,8 +131,7 @@ class DemoWithAgentIT {
         assertTrue(finding.get("shape").asString().startsWith("insert into check_in"), finding::toString);
     }
 
-    /** The loads run on Spring's task executor, not on the request's thread: the agent must carry the scope across. */
-    @Disabled("needs issue 16: cross-thread scopes")
+    /** The loads run on Spring's task executor, not on the request's thread: the agent carries the request's scope across. */
     @Test
     void fanOutFindingIsAtTheLoaderOnItsThreads() {
         JsonNode finding = only("GET /naive/fan-out/events");
