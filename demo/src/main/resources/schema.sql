@@ -29,3 +29,10 @@ create table event_attendee (
     attendee_id bigint not null references attendee (id),
     primary key (event_id, attendee_id)
 );
+
+-- Written by the check-in endpoints, one row per attendee checked in at an event.
+create table check_in (
+    event_id    bigint not null references event (id),
+    attendee_id bigint not null references attendee (id),
+    primary key (event_id, attendee_id)
+);

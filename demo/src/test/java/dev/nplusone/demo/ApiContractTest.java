@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nplusone.demo.seed.SeedProperties;
 import dev.nplusone.demo.tour.ApiClient;
+import dev.nplusone.demo.tour.Endpoint;
 import dev.nplusone.demo.tour.StatementCounter;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -122,6 +123,80 @@ abstract class ApiContractTest {
                 "naive: the organizations; per organization its attendees; per such attendee their events");
     }
 
+    /** The template reads each event's creator and attendees: same HTML, from one select or from 1 + N + creators. */
+    @Test
+    void eventPage() throws Exception {
+        ApiClient.Response naive = ok("/naive/pages/events");
+        ApiClient.Response eager = ok("/eager/pages/events");
+
+        assertEquals(naive.body(), eager.body(), "naive and eager HTML");
+        assertEquals(seed.events(), eager.body().split("<tr>", -1).length - 2, "a row per event, after the header row");
+        String firstCreator = jdbc.queryForObject(
+                "select u.name from event e join app_user u on u.id = e.creator_id where e.id = 1", String.class);
+        assertTrue(eager.body().contains("<td>" + firstCreator + "</td>\n      <td>" + seed.attendeesPerEvent() + "</td>"),
+                "the first event's creator and attendee count");
+
+        assertEquals(1, eager.statements(), "eager: the events with their fetch joins");
+        long creators = count("select count(distinct creator_id) from event");
+        assertEquals(1 + seed.events() + creators, naive.statements(),
+                "naive: the events; per event its attendees; each distinct creator once");
+    }
+
+    /** @SchemaMapping runs a select per event, @BatchMapping one for all: the same GraphQL response. */
+    @Test
+    void graphQl() throws Exception {
+        ApiClient.Response naive = ok("POST", "/naive/graphql", Endpoint.GRAPHQL_QUERY);
+        ApiClient.Response eager = ok("POST", "/eager/graphql", Endpoint.GRAPHQL_QUERY);
+
+        assertEquals(naive.body(), eager.body(), "naive and eager GraphQL responses");
+        JsonNode events = JSON.readTree(eager.body()).get("data").get("events");
+        assertEquals(seed.events(), events.size());
+        assertEquals(attendeesInDatabase(1), graphQlAttendees(events.get(0).get("attendees")));
+
+        assertEquals(2, eager.statements(), "eager: the events, then the attendees of all of them");
+        assertEquals(1 + seed.events(), naive.statements(), "naive: the events; per event its attendees");
+    }
+
+    /** In parallel or not, the naive fan-out runs a select per event; the eager version one. */
+    @Test
+    void fanOut() throws Exception {
+        ApiClient.Response naive = ok("/naive/fan-out/events");
+        ApiClient.Response eager = ok("/eager/fan-out/events");
+
+        assertEquals(naive.body(), eager.body(), "naive and eager JSON");
+        JsonNode events = JSON.readTree(eager.body());
+        assertEquals(seed.events(), events.size());
+        assertEquals(attendeesInDatabase(seed.events()), JSON.convertValue(events.get(seed.events() - 1).get("attendees"), List.class));
+
+        assertEquals(1, eager.statements(), "eager: the events with their attendees and organizations");
+        assertEquals(1 + seed.events(), naive.statements(), "naive: the events; per event, on another thread, its attendees");
+    }
+
+    /** Both write the same rows and answer the same JSON: an INSERT per attendee, or one batch of them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/naive", "/eager"})
+    void checkIns(String version) throws Exception {
+        long id = seed.events() / 2 + 1;
+        jdbc.update("delete from check_in");
+        ApiClient.Response first = ok("POST", version + "/events/" + id + "/check-ins", null);
+        ApiClient.Response again = ok("POST", version + "/events/" + id + "/check-ins", null);
+
+        assertEquals(first.body(), again.body(), "checking in again gives the same check-ins");
+        List<Long> attendees = jdbc.queryForList(
+                "select attendee_id from event_attendee where event_id = ? order by attendee_id", Long.class, id);
+        assertEquals(id, JSON.readTree(again.body()).get("event").asLong());
+        assertEquals(attendees, JSON.convertValue(JSON.readTree(again.body()).get("attendees"), List.class).stream()
+                .map(value -> ((Number) value).longValue()).toList());
+        assertEquals(attendees, jdbc.queryForList(
+                "select attendee_id from check_in where event_id = ? order by attendee_id", Long.class, id));
+        assertEquals(0, count("select count(*) from check_in where event_id <> ?", id), "only this event's rows");
+
+        long expected = version.equals("/naive")
+                ? 3 + seed.attendeesPerEvent() // the attendee ids, the delete, an INSERT per attendee, the read back
+                : 4;                           // the same, the INSERTs in one batch
+        assertEquals(expected, again.statements(), version + " statements");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/naive/events/", "/eager/events/"})
     void unknownEventIsA404ProblemDetail(String prefix) throws Exception {
@@ -138,18 +213,33 @@ abstract class ApiContractTest {
     void indexPageLinksEveryEndpoint() throws Exception {
         ApiClient.Response index = ok("/");
 
-        for (String version : List.of("naive", "eager")) {
-            for (String path : List.of("/events", "/events/1", "/organizations")) {
-                String link = "<a href=\"/" + version + path + "\">";
-                assertTrue(index.body().contains(link), () -> "the index page has " + link);
+        for (Endpoint endpoint : Endpoint.ALL) {
+            for (String path : List.of(endpoint.naivePath(), endpoint.eagerPath())) {
+                String mention = endpoint.method().equals("GET") ? "<a href=\"" + path + "\">" : "<code>POST " + path + "</code>";
+                assertTrue(index.body().contains(mention), () -> "the index page has " + mention);
             }
         }
     }
 
     private ApiClient.Response ok(String path) throws Exception {
-        ApiClient.Response response = client.get(path);
-        assertEquals(200, response.status(), () -> "GET " + path + ": " + response.body());
+        return ok("GET", path, null);
+    }
+
+    private ApiClient.Response ok(String method, String path, String body) throws Exception {
+        ApiClient.Response response = client.send(method, path, body);
+        assertEquals(200, response.status(), () -> method + " " + path + ": " + response.body());
         return response;
+    }
+
+    /** GraphQL's IDs are strings: the attendees as {@link #attendeesInDatabase} shows them. */
+    private static List<Map<String, Object>> graphQlAttendees(JsonNode attendees) {
+        return attendees.valueStream().map(attendee -> {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("id", Integer.parseInt(attendee.get("id").asString()));
+            map.put("name", attendee.get("name").asString());
+            map.put("organization", attendee.get("organization").isNull() ? null : attendee.get("organization").asString());
+            return map;
+        }).toList();
     }
 
     private long count(String sql, Object... arguments) {

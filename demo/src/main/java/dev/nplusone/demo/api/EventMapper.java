@@ -33,13 +33,13 @@ public class EventMapper {
     }
 
     private List<AttendeeDto> attendees(Collection<Attendee> attendees) {
-        return attendees.stream() // N+1: a select per event for its attendees
+        return attendees.stream()
                 .sorted(BY_ID)
                 .map(this::toDto)
-                .toList();
+                .toList(); // N+1: the stream's iteration loads the event's attendees, a select per event
     }
 
-    private AttendeeDto toDto(Attendee attendee) {
+    public AttendeeDto toDto(Attendee attendee) {
         Organization organization = attendee.getOrganization();
         String organizationName = organization == null
                 ? null

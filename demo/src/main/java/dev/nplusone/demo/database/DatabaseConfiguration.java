@@ -1,45 +1,66 @@
 package dev.nplusone.demo.database;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
 import java.sql.SQLException;
-import java.util.UUID;
-import org.h2.tools.Server;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The demo's database: H2 in memory, but reached over TCP on this machine rather than inside the
- * application's own threads. Every statement then makes a round trip through a socket, as it does
- * to a real database server; in process, H2 answers in microseconds and would hide most of what
- * an N+1 costs.
+ * The demo's database ({@code --demo.database}): H2 by default, or a real PostgreSQL server; both
+ * started here, on this machine, listening on the loopback address. With {@code --demo.round-trip}
+ * the application reaches it through a {@link RoundTripRelay} that adds that delay to each round
+ * trip, as if the database were across a network.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
-    static {
-        // H2 listens on every interface unless told otherwise; read once, when H2 first starts.
-        if (System.getProperty("h2.bindAddress") == null) {
-            System.setProperty("h2.bindAddress", "127.0.0.1");
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    /** The server, and the relay in front of it if a round trip is asked for; closed in the reverse order. */
+    record DemoDatabase(RunningDatabase server, RoundTripRelay relay) implements AutoCloseable {
+
+        int port() {
+            return relay == null ? server.port() : relay.port();
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                if (relay != null) {
+                    relay.close();
+                }
+            } finally {
+                server.close();
+            }
         }
     }
 
-    /**
-     * Port 0 takes any free port, so that several demos, and the tests, can run at once. H2 binds to
-     * the loopback address (above) and accepts connections from this machine only (no
-     * -tcpAllowOthers); -ifNotExists lets the application create its in-memory database through it.
-     */
-    @Bean(destroyMethod = "stop")
-    Server databaseServer() throws SQLException {
-        return Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
+    @Bean(destroyMethod = "close")
+    DemoDatabase demoDatabase(DatabaseProperties properties) throws IOException, SQLException {
+        RunningDatabase server = switch (properties.database()) {
+            case H2 -> H2Database.start();
+            case POSTGRES -> PostgresDatabase.start();
+        };
+        try {
+            RoundTripRelay relay = properties.roundTrip().isZero()
+                    ? null
+                    : RoundTripRelay.start(server.port(), properties.roundTrip());
+            log.info("Database: {}", properties.describe());
+            return new DemoDatabase(server, relay);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
     }
 
-    /** A database of its own for each application context, so that test contexts do not share one. */
     @Bean
-    HikariDataSource dataSource(Server databaseServer) {
+    HikariDataSource dataSource(DemoDatabase database) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl("jdbc:h2:tcp://127.0.0.1:" + databaseServer.getPort()
-                + "/mem:demo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        dataSource.setUsername("sa");
+        dataSource.setJdbcUrl(database.server().jdbcUrl(database.port()));
+        dataSource.setUsername(database.server().user());
         return dataSource;
     }
 }

@@ -34,4 +34,8 @@ public interface EventRepository extends Repository<Event, Long> {
             left join fetch a.organization
             where e.id = :id""")
     Optional<Event> findWithCreatorAndAttendeesById(Long id);
+
+    /** The ids of one event's attendees, in order. */
+    @Query("select a.id from Event e join e.attendees a where e.id = :eventId order by a.id")
+    List<Long> findAttendeeIds(long eventId);
 }

@@ -24,7 +24,18 @@ public class ApiClient {
     }
 
     public Response get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).GET().build();
+        return send("GET", path, null);
+    }
+
+    /** Sends a request with the given JSON body, or with none when it is null. */
+    public Response send(String method, String path, String jsonBody) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path));
+        if (jsonBody == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+        }
+        HttpRequest request = builder.build();
         long statementsBefore = counter.count();
         long started = System.nanoTime();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

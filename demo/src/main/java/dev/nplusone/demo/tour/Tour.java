@@ -1,5 +1,6 @@
 package dev.nplusone.demo.tour;
 
+import dev.nplusone.demo.database.DatabaseProperties;
 import dev.nplusone.demo.seed.SeedProperties;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -25,23 +26,22 @@ import org.springframework.stereotype.Component;
 @ConditionalOnBooleanProperty("demo.tour")
 public class Tour implements ApplicationRunner {
 
-    /** The endpoints, each served under /naive and under /eager. */
-    private static final List<String> PATHS = List.of("/events", "/events/1", "/organizations");
-
     private final Environment environment;
     private final StatementCounter counter;
     private final SeedProperties seed;
+    private final DatabaseProperties database;
     private final int warmups;
     private final int runs;
 
-    Tour(Environment environment, StatementCounter counter, SeedProperties seed,
-            @Value("${demo.tour.warmups:10}") int warmups, @Value("${demo.tour.runs:11}") int runs) {
+    Tour(Environment environment, StatementCounter counter, SeedProperties seed, DatabaseProperties database,
+            @Value("${demo.tour.warmups:5}") int warmups, @Value("${demo.tour.runs:7}") int runs) {
         if (warmups < 0 || runs < 1) {
             throw new IllegalArgumentException("demo.tour.warmups must be at least 0 and demo.tour.runs at least 1");
         }
         this.environment = environment;
         this.counter = counter;
         this.seed = seed;
+        this.database = database;
         this.warmups = warmups;
         this.runs = runs;
     }
@@ -57,11 +57,12 @@ public class Tour implements ApplicationRunner {
         URI base = baseUri();
         ApiClient client = new ApiClient(base, counter);
         List<TourTable.Row> rows = new ArrayList<>();
-        for (String path : PATHS) {
-            rows.add(measure(client, path));
+        for (Endpoint endpoint : Endpoint.ALL) {
+            rows.add(measure(client, endpoint));
         }
-        System.out.printf("%nnplusone demo tour: %s; median of %d requests after %d to warm up%n%n",
+        System.out.printf("%nnplusone demo tour: %s; median of %d requests after %d to warm up%n",
                 seed.describe(), runs, warmups);
+        System.out.printf("Database: %s%n%n", database.describe());
         System.out.println(TourTable.render(rows));
         if (!exitsWhenStarted(environment)) {
             System.out.println("The tour is over; still serving at " + base + " (Ctrl+C to stop)");
@@ -69,25 +70,25 @@ public class Tour implements ApplicationRunner {
     }
 
     /** Both versions of one endpoint, called in turn, so that a busy machine slows both alike. */
-    private TourTable.Row measure(ApiClient client, String path) throws IOException, InterruptedException {
-        String naivePath = "/naive" + path;
-        String eagerPath = "/eager" + path;
+    private TourTable.Row measure(ApiClient client, Endpoint endpoint) throws IOException, InterruptedException {
         for (int i = 0; i < warmups; i++) {
-            check(naivePath, client.get(naivePath));
-            check(eagerPath, client.get(eagerPath));
+            call(client, endpoint, endpoint.naivePath());
+            call(client, endpoint, endpoint.eagerPath());
         }
         Samples naive = new Samples(runs);
         Samples eager = new Samples(runs);
         for (int i = 0; i < runs; i++) {
-            naive.add(check(naivePath, client.get(naivePath)));
-            eager.add(check(eagerPath, client.get(eagerPath)));
+            naive.add(call(client, endpoint, endpoint.naivePath()));
+            eager.add(call(client, endpoint, endpoint.eagerPath()));
         }
-        return new TourTable.Row("GET " + path, naive.measured(), eager.measured());
+        return new TourTable.Row(endpoint.label(), naive.measured(), eager.measured());
     }
 
-    private static ApiClient.Response check(String path, ApiClient.Response response) {
+    private static ApiClient.Response call(ApiClient client, Endpoint endpoint, String path)
+            throws IOException, InterruptedException {
+        ApiClient.Response response = client.send(endpoint.method(), path, endpoint.body());
         if (response.status() != 200) {
-            throw new IllegalStateException("GET " + path + " answered " + response.status() + ": " + response.body());
+            throw new IllegalStateException(endpoint.method() + " " + path + " answered " + response.status() + ": " + response.body());
         }
         return response;
     }

@@ -24,7 +24,7 @@ final class TourTable {
     }
 
     private static final List<String> HEADER = List.of(
-            "endpoint", "naive statements", "eager statements", "naive ms", "eager ms", "speedup", "same JSON");
+            "endpoint", "naive statements", "eager statements", "naive ms", "eager ms", "speedup", "same output");
 
     /** Numbers align right, text left. */
     private static final boolean[] RIGHT = {false, true, true, true, true, true, false};
