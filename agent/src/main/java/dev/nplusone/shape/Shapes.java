@@ -1,7 +1,6 @@
 package dev.nplusone.shape;
 
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The shape of each SQL string, computed once. Applications send the same few hundred SQL
@@ -29,7 +28,7 @@ public final class Shapes {
     private final ConcurrentHashMap<String, String> bySql;
     // Equal shapes share one instance, so the detectors can compare them by identity first.
     private final ConcurrentHashMap<String, String> canonical;
-    private final AtomicLong chars = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong chars = new java.util.concurrent.atomic.AtomicLong();
 
     public Shapes(int capacity) {
         this.capacity = capacity;
