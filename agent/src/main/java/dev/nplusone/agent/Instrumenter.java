@@ -55,6 +55,7 @@ final class Instrumenter {
                 // bytes. Describing loaded classes from their class files instead (POOL_FIRST) read and
                 // parsed hundreds of JDK class files at every start: +270 ms on a trivial main.
                 .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
+                .with(LoadedTypeFallback.INSTANCE)
                 .with(new InstrumentationFailures())
                 // The agent's own classes and the libraries it bundles first: a check of the loader
                 // alone, where the name and modifier checks below would read each class file.
