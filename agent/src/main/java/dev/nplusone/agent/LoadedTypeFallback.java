@@ -33,7 +33,7 @@ final class LoadedTypeFallback implements AgentBuilder.PoolStrategy {
         private final ClassLoader classLoader;
 
         Pool(ClassFileLocator classFileLocator, ClassLoader classLoader) {
-            super(TypePool.CacheProvider.Simple.withObjectType(), classFileLocator, TypePool.Default.ReaderMode.FAST);
+            super(new ResolvedOnly(), classFileLocator, TypePool.Default.ReaderMode.FAST);
             this.classLoader = classLoader;
         }
 
@@ -49,6 +49,21 @@ final class LoadedTypeFallback implements AgentBuilder.PoolStrategy {
             } catch (ClassNotFoundException | LinkageError notThere) {
                 return fromClassFile;
             }
+        }
+    }
+
+    /**
+     * Keeps only what was found: a type missing from the class files, kept as missing, would be
+     * given out as such from then on, past {@link Pool#doResolve}.
+     */
+    private static final class ResolvedOnly extends TypePool.CacheProvider.Simple {
+        ResolvedOnly() {
+            register(Object.class.getName(), new TypePool.Resolution.Simple(TypeDescription.ForLoadedType.of(Object.class)));
+        }
+
+        @Override
+        public TypePool.Resolution register(String name, TypePool.Resolution resolution) {
+            return resolution.isResolved() ? super.register(name, resolution) : resolution;
         }
     }
 }
