@@ -23,9 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BoundsIT {
 
-    static final int STATEMENTS = 500_000;
+    static final int STATEMENTS = 300_000;
     static final int SHAPES = 100_000;
-    static final int HUGE = 24;
+    static final int HUGE = 12;
     static final int FRAMES = 5_000;
     static final int THREADS = 2_000;
     static final long MB = 1 << 20;
