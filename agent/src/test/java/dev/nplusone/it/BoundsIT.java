@@ -36,7 +36,10 @@ class BoundsIT {
     @Test
     void aScopeThatNeverClosesKeepsNothingPerStatement() {
         int statements = Integer.getInteger("nplusone.it.bounds.statements", STATEMENTS);
-        Result result = attack("bounds-statements", "64m", "scope-memory=1m", "statements", statements);
+        Result result = ChildJvm.of("bounds-statements", BoundsApp.class).args("statements", Integer.toString(statements))
+                .jvmOptions("-Xmx64m", "-XX:+UseSerialGC").withAgent("scope-memory=1m")
+                .timeout(java.time.Duration.ofSeconds(90 + statements / 20_000)) // ten million: ten minutes
+                .run().assertCleanRun();
         assertEquals(statements + SETUP, result.report().summary().statements(), "every statement counted");
         assertHeldAtMost(result, 1 * MB + 2 * MB, "the scope's budget (1 MB) and 2 MB");
     }
