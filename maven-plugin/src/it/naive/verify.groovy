@@ -33,6 +33,13 @@ assert sarif.contains("\"startLine\": ${lineOf('books.executeQuery()')}")
 def junit = new File(basedir, 'target/surefire-reports/TEST-nplusone.xml').text
 assert junit.contains('<testsuite name="nplusone" tests="2" failures="2"')
 
+// The HTML report beside the SARIF file: both findings, each with the lines of its loop.
+def html = new File(basedir, 'target/nplusone.html')
+assert log.contains("[INFO] nplusone check: HTML written to ${html.absolutePath}\n")
+def page = html.text
+assert page.contains('<tr class="finding"') && page.contains('select stars from review where book_id = ?')
+assert page =~ /<mark class="at">\s*${lineOf('books.executeQuery()')}  /
+
 // Invocation 2: the same breaches as warnings, and the build went on.
 assert log.contains('[WARNING] haltOnFailure is false, so the build goes on despite:\n[WARNING] nplusone check: FAILED, 2 breaches (2 N+1)\n')
 assert log.contains("[WARNING] BREACH N+1 in com.example.library.TitlesTest#listsTheTitlesOfEachAuthor: 5 executions in one scope instance at ${titles}\n")

@@ -6,6 +6,7 @@ import dev.nplusone.detect.CallSites;
 import dev.nplusone.detect.FrameFilter;
 import dev.nplusone.detect.ScopeStatements;
 import dev.nplusone.failure.Failures;
+import dev.nplusone.failure.Faults;
 import dev.nplusone.gate.Breach;
 import dev.nplusone.jdbc.ConnectionWrapper;
 import dev.nplusone.jdbc.StatementListener;
@@ -15,6 +16,7 @@ import dev.nplusone.gate.Reports;
 import dev.nplusone.report.JsonReport;
 import dev.nplusone.report.LogReport;
 import dev.nplusone.report.Registry;
+import dev.nplusone.report.ReportTarget;
 import dev.nplusone.scope.Scopes;
 import dev.nplusone.scope.StatementOrigins;
 import dev.nplusone.scope.ThreadStates;
@@ -29,6 +31,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The agent inside the JVM: wires statement interception, scopes, detection and reports, writes
@@ -61,6 +66,9 @@ public final class Agent {
     private final ResettableClassFileTransformer transformer;
     private final Instrumentation inst;
     private final Thread exitHook;
+    private ScheduledExecutorService reportWriter;
+    /** The periodic write and the exit's never interleave: the exit's, the newest, is renamed into place last. */
+    private final Object reportLock = new Object();
 
     private Agent(Options options, AgentLog log, Registry registry, LogReport report, StatementListener listener,
                   ResettableClassFileTransformer transformer, Instrumentation inst) {
@@ -90,7 +98,17 @@ public final class Agent {
             return;
         }
         Options options = Options.parse(arguments, System.getProperties());
+        String unwritable = options.report() == null ? null : ReportTarget.problem(options.report());
+        if (unwritable != null && attached) {
+            throw new IllegalArgumentException(unwritable); // the command line says it, and exits 2
+        }
         AgentLog log = AgentLog.configure(options);
+        if (unwritable != null) {
+            log.logger(AgentLog.AGENT).error("{}; the agent goes on and tries again at exit", unwritable);
+        }
+        if (!Faults.armed().isEmpty()) {
+            log.logger(AgentLog.AGENT).warn("test-only failures forced at {} (-D{})", Faults.armed(), Faults.PROPERTY);
+        }
         Registry registry = new Registry();
         LogReport report = new LogReport(log.logger(AgentLog.FINDINGS), log.logger(AgentLog.SUMMARY), log.logger(AgentLog.STATEMENTS));
         ClassLoader agentLoader = Agent.class.getClassLoader();
@@ -111,6 +129,7 @@ public final class Agent {
 
         Agent agent = new Agent(options, log, registry, report, listener, transformer, inst);
         Runtime.getRuntime().addShutdownHook(agent.exitHook);
+        agent.writeReportEvery(options.reportEverySeconds());
         running = agent;
         System.setProperty(STATE_PROPERTY, "recording " + version());
         agent.info("nplusone {} {}: threshold {}, report {}, parameters {}", version(), attached ? "attached" : "started",
@@ -128,13 +147,41 @@ public final class Agent {
             try {
                 JsonReport.write(running.registry, running.options.threshold(), target);
             } catch (IOException e) {
-                throw new IllegalStateException("cannot write the report to " + target + ": " + e);
+                throw new IllegalStateException(ReportTarget.cannotWrite(target, e));
             }
         } else if (command.equals(DETACH)) {
             running.detach();
         } else {
             throw new IllegalStateException("unknown command '" + command + "'");
         }
+    }
+
+    /**
+     * With {@code report-every}, a daemon thread writes the report that often, each time whole (see
+     * {@link JsonReport}): a JVM killed without its shutdown hooks (SIGKILL, the kernel's OOM killer)
+     * leaves the last one. Failures are the agent's own: counted, logged once, and the next write tries again.
+     */
+    private void writeReportEvery(long seconds) {
+        if (seconds <= 0 || options.report() == null) {
+            return;
+        }
+        reportWriter = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread t = new Thread(task, "nplusone-report");
+            t.setDaemon(true);
+            return t;
+        });
+        reportWriter.scheduleWithFixedDelay(() -> {
+            try {
+                synchronized (reportLock) {
+                    JsonReport.write(registry, options.threshold(), options.report());
+                }
+            } catch (IOException e) {
+                Failures.once("periodic-report", ReportTarget.cannotWrite(options.report(), e) + " (said once; tried again every "
+                        + seconds + " s)");
+            } catch (Throwable failure) {
+                Failures.caught("writing the report periodically", failure);
+            }
+        }, seconds, seconds, TimeUnit.SECONDS);
     }
 
     /**
@@ -171,12 +218,19 @@ public final class Agent {
 
     /** At JVM exit, or at detach: the JSON report if asked for, the summary, then the log closes. */
     private void exit() {
+        if (reportWriter != null) {
+            reportWriter.shutdown(); // a write under way finishes; none starts
+        }
         try {
             if (options.report() != null) {
                 try {
-                    JsonReport.write(registry, options.threshold(), options.report());
-                } catch (Exception e) {
-                    log.logger(AgentLog.AGENT).error("nplusone: cannot write the report to {}: {}", options.report().toAbsolutePath(), e.toString());
+                    synchronized (reportLock) {
+                        JsonReport.write(registry, options.threshold(), options.report());
+                    }
+                } catch (IOException e) {
+                    log.logger(AgentLog.AGENT).error(ReportTarget.cannotWrite(options.report(), e));
+                } catch (RuntimeException e) {
+                    Failures.caught("writing the JSON report", e);
                 }
             }
             report.summary(registry, Failures.count());

@@ -1,6 +1,7 @@
 package dev.nplusone.agent;
 
 import dev.nplusone.failure.Failures;
+import dev.nplusone.failure.Faults;
 
 import dev.nplusone.api.ReportFormat;
 import dev.nplusone.bridge.Bridge;
@@ -27,6 +28,7 @@ final class AgentHooks implements Bridge.Hooks {
     @Override
     public Object connection(Object connection) {
         try {
+            Faults.at(Faults.Point.ADVICE);
             return connections.wrap(connection);
         } catch (Throwable failure) {
             Failures.caught("wrapping a connection", failure);
@@ -37,6 +39,7 @@ final class AgentHooks implements Bridge.Hooks {
     @Override
     public Object openHttpScope(String method, String path) {
         try {
+            Faults.at(Faults.Point.ADVICE);
             return scopes.openHttp(method, path);
         } catch (Throwable failure) {
             Failures.caught("opening an HTTP scope", failure);
@@ -47,6 +50,7 @@ final class AgentHooks implements Bridge.Hooks {
     @Override
     public Object openSerializationScope(Object rootValue) {
         try {
+            Faults.at(Faults.Point.ADVICE);
             return scopes.openSerialization(rootValue);
         } catch (Throwable failure) {
             Failures.caught("opening a serialization scope", failure);
@@ -57,6 +61,7 @@ final class AgentHooks implements Bridge.Hooks {
     @Override
     public Object openScope(String kind, String name) {
         try {
+            Faults.at(Faults.Point.ADVICE);
             return scopes.open(kind, name);
         } catch (Throwable failure) {
             Failures.caught("opening a scope", failure);
@@ -128,6 +133,7 @@ final class AgentHooks implements Bridge.Hooks {
     @Override
     public Object lazyLoad(Object loading) {
         try {
+            Faults.at(Faults.Point.ADVICE);
             return scopes.thread().swapLazyLoad(loading);
         } catch (Throwable failure) {
             Failures.caught("marking a lazy load", failure);
@@ -138,6 +144,7 @@ final class AgentHooks implements Bridge.Hooks {
     @Override
     public Object jsonGenerator(Object generator) {
         try {
+            Faults.at(Faults.Point.ADVICE);
             return scopes.thread().swapJsonGenerator(generator);
         } catch (Throwable failure) {
             Failures.caught("marking a JSON generator", failure);

@@ -12,6 +12,13 @@ import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import org.slf4j.Logger;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
 /**
  * The agent's logging: a logback {@link LoggerContext} of its own, configured here in code.
  *
@@ -44,6 +51,9 @@ public final class AgentLog {
 
         OutputStreamAppender<ILoggingEvent> appender;
         if (options.logFile() != null) {
+            if (options.params()) {
+                ownerOnly(options.logFile());
+            }
             FileAppender<ILoggingEvent> file = new FileAppender<>();
             file.setFile(options.logFile().toString());
             file.setAppend(true);
@@ -78,6 +88,30 @@ public final class AgentLog {
         AgentLog log = new AgentLog(context);
         Failures.logTo(log.logger(AGENT));
         return log;
+    }
+
+    /**
+     * With {@code params=true} the log holds parameter values: like the JSON report then, it is its
+     * owner's only. Made before logback opens it (logback would create it as the umask says).
+     */
+    private static void ownerOnly(Path file) {
+        Set<PosixFilePermission> mine = PosixFilePermissions.fromString("rw-------");
+        try {
+            if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                return;
+            }
+            Path dir = file.toAbsolutePath().getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
+            if (Files.notExists(file)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(mine));
+            } else {
+                Files.setPosixFilePermissions(file, mine);
+            }
+        } catch (IOException | RuntimeException e) {
+            Failures.once("log-file-permissions", "cannot make the log file " + file + " readable by its owner only: " + e);
+        }
     }
 
     public Logger logger(String name) {

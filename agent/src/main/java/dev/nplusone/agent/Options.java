@@ -3,6 +3,7 @@ package dev.nplusone.agent;
 import dev.nplusone.detect.ScopeStatements;
 
 import dev.nplusone.gate.Thresholds;
+import dev.nplusone.report.ReportTarget;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -40,7 +41,10 @@ public final class Options {
     private static final Map<String, String> KEYS = new LinkedHashMap<>();
 
     static {
-        KEYS.put("report", "a file path for the JSON report; %p stands for the process id");
+        KEYS.put("report", "a file path for the JSON report (%p stands for the process id), or a directory ending in '/'"
+                + " where each JVM writes nplusone-<pid>-<start>.json");
+        KEYS.put("report-every", "a period such as 30s, 5m or 1h (at least 1s; default: only at exit): also write the report that often,"
+                + " so that a JVM killed without its shutdown hooks leaves a recent one");
         KEYS.put("threshold", "a whole number from 2 to 1000: executions from one call site that make an N+1 (default 3)");
         KEYS.put("packages", "application package prefixes, separated by ';' (or ',' in a system property)");
         KEYS.put("params", "true or false: show SQL parameter values in logs and reports (default false)");
@@ -56,17 +60,19 @@ public final class Options {
     private final boolean params;
     private final Log log;
     private final Path logFile;
+    private final long reportEverySeconds;
     private final long scopeMemory;
     private final Thresholds thresholds;
     private final boolean thresholdsGiven;
 
     private Options(Map<String, String> values, List<String> thresholdEntries) {
-        this.report = path(values.get("report"));
+        this.report = ReportTarget.resolve(values.get("report"));
         this.threshold = threshold(values.get("threshold"));
         this.packages = packages(values.get("packages"));
         this.params = bool("params", values.get("params"), false);
         this.log = log(values.get("log"));
         this.logFile = path(values.get("log-file"));
+        this.reportEverySeconds = seconds("report-every", values.get("report-every"));
         this.scopeMemory = size("scope-memory", values.get("scope-memory"), ScopeStatements.DEFAULT_MEMORY, MIN_SCOPE_MEMORY);
         this.thresholds = Thresholds.parse(thresholdEntries);
         this.thresholdsGiven = !thresholdEntries.isEmpty();
@@ -164,6 +170,18 @@ public final class Options {
         throw bad(key, value);
     }
 
+    /** {@code 30s}, {@code 5m}, {@code 1h}: seconds; 0 when not given. */
+    private static long seconds(String key, String value) {
+        if (value == null) {
+            return 0;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})([smh])").matcher(value.trim().toLowerCase(Locale.ROOT));
+        if (m.matches() && Long.parseLong(m.group(1)) > 0) {
+            return Long.parseLong(m.group(1)) * (m.group(2).equals("s") ? 1 : m.group(2).equals("m") ? 60 : 3600);
+        }
+        throw bad(key, value);
+    }
+
     private static List<String> packages(String value) {
         if (value == null) {
             return Collections.emptyList();
@@ -214,6 +232,11 @@ public final class Options {
     /** Where the JSON report goes at exit; null for none. */
     public Path report() {
         return report;
+    }
+
+    /** How often the report is also written while the JVM runs, in seconds; 0 for only at exit. */
+    public long reportEverySeconds() {
+        return reportEverySeconds;
     }
 
     public int threshold() {

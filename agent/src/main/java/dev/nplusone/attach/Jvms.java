@@ -92,10 +92,20 @@ public final class Jvms {
 
     private static <T> T withVm(String pid, VmCall<T> call) throws AttachFailure {
         checkPid(pid);
+        if (AttachFlags.disabled(Long.parseLong(pid))) {
+            // Said before trying: an attempt would make the target print a thread dump and wait 10 s for nothing.
+            throw new AttachFailure("cannot attach to process " + pid + ": it was started with -XX:+DisableAttachMechanism, which refuses"
+                    + " agents while it runs; start it with -javaagent:nplusone-agent.jar instead (docs/attach.md)");
+        }
         VirtualMachine vm;
         try {
             vm = VirtualMachine.attach(pid);
         } catch (AttachNotSupportedException | IOException e) {
+            if (AttachFlags.NOT_SUPPORTED.equals(e.getMessage())) {
+                // What the JDK says of a JVM whose flag was not on its command line (a settings file, say).
+                throw new AttachFailure("cannot attach to process " + pid + ": it was started with -XX:+DisableAttachMechanism,"
+                        + " or without the attach mechanism; start it with -javaagent:nplusone-agent.jar instead (docs/attach.md)");
+            }
             throw new AttachFailure("cannot attach to process " + pid + ": " + reason(e)
                     + " (a JVM of another user, a process that is not a JVM, or one started with -XX:+DisableAttachMechanism)");
         }

@@ -9,7 +9,11 @@ import dev.nplusone.attach.Jvms;
 import dev.nplusone.gate.Check;
 import dev.nplusone.gate.Thresholds;
 import dev.nplusone.gate.UnreadableReport;
+import dev.nplusone.html.HtmlCommand;
+import dev.nplusone.html.HtmlReport;
 import dev.nplusone.json.JsonReader;
+import dev.nplusone.report.Counted;
+import dev.nplusone.report.ReportTarget;
 
 import java.io.File;
 import java.io.IOException;
@@ -77,7 +81,10 @@ public final class Cli {
             case "detach":
                 return detach(rest);
             case "check":
-                return new Check(out, version()).run(rest);
+                String version = version();
+                return new Check(out, version, (file, inputs, sources) -> HtmlReport.write(file, inputs, sources, version)).run(rest);
+            case "html":
+                return new HtmlCommand(out, version()).run(rest);
             default:
                 throw new IllegalArgumentException("unknown command '" + command + "'; run 'java -jar nplusone-agent.jar help'");
         }
@@ -95,7 +102,14 @@ public final class Cli {
     private int attach(List<String> args) throws AttachFailure {
         String pid = pid(args, "attach <pid> [key=value,...]");
         String options = absolutePaths(String.join(",", args.subList(1, args.size())));
-        Options.parse(options, new Properties()); // a bad option fails here, not in the target
+        Options parsed = Options.parse(options, new Properties()); // a bad option fails here, not in the target
+        if (parsed.report() != null) {
+            // Here, where the user is, rather than in the target's log at its exit.
+            String unwritable = ReportTarget.problem(parsed.report());
+            if (unwritable != null) {
+                throw new AttachFailure(unwritable);
+            }
+        }
         String state = jvms.state(pid);
         if (state != null && state.startsWith("recording")) {
             out.println("nplusone is already attached to process " + pid + " (" + state + "); detach first to attach with other options");
@@ -114,7 +128,10 @@ public final class Cli {
     private int dump(List<String> args) throws AttachFailure, IOException {
         String pid = pid(args, "dump <pid> [file]");
         Path file = Paths.get(args.size() > 1 ? args.get(1) : "nplusone-" + pid + ".json").toAbsolutePath();
-        checkWritable(file);
+        String unwritable = ReportTarget.problem(file); // makes missing directories, as report= does
+        if (unwritable != null) {
+            throw new AttachFailure(unwritable);
+        }
         requireRecording(pid);
         jvms.load(pid, Agent.COMMAND + Agent.DUMP + " " + file);
         if (!Files.isRegularFile(file)) {
@@ -153,23 +170,15 @@ public final class Cli {
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq).trim();
             if ((key.equals("report") || key.equals("log-file")) && eq > 0) {
-                pair = key + "=" + Paths.get(pair.substring(eq + 1).trim()).toAbsolutePath();
+                String value = pair.substring(eq + 1).trim();
+                boolean directory = key.equals("report") && ReportTarget.isDirectory(value, Paths.get(value));
+                pair = key + "=" + Paths.get(value).toAbsolutePath() + (directory ? File.separator : "");
             }
             if (!pair.isBlank()) {
                 pairs.add(pair);
             }
         }
         return String.join(",", pairs);
-    }
-
-    private static void checkWritable(Path file) throws AttachFailure {
-        Path dir = file.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new AttachFailure("cannot write " + file + ": no such directory");
-        }
-        if (Files.exists(file) ? !Files.isWritable(file) : !Files.isWritable(dir)) {
-            throw new AttachFailure("cannot write " + file + ": permission denied");
-        }
     }
 
     private static boolean warnsOfDynamicAgents(Properties target) {
@@ -188,9 +197,10 @@ public final class Cli {
     private void printSummary(String pid, Path file) throws IOException {
         Map<String, Object> report = (Map<String, Object>) JsonReader.parse(Files.readString(file, StandardCharsets.UTF_8));
         Map<String, Object> summary = (Map<String, Object>) report.get(ReportFormat.Report.SUMMARY);
-        out.printf("process %s: %s statements (%s outside any scope) in %s scope instances of %s names; %s findings%n",
-                pid, summary.get(ReportFormat.Summary.STATEMENTS), summary.get(ReportFormat.Summary.UNSCOPED), summary.get(ReportFormat.Summary.SCOPE_INSTANCES), summary.get(ReportFormat.Summary.SCOPES),
-                summary.get(ReportFormat.Summary.FINDINGS));
+        out.printf("process %s: %s (%s outside any scope) in %s of %s; %s%n", pid,
+                Counted.of(summary.get(ReportFormat.Summary.STATEMENTS), "statement"), summary.get(ReportFormat.Summary.UNSCOPED),
+                Counted.of(summary.get(ReportFormat.Summary.SCOPE_INSTANCES), "scope instance"),
+                Counted.of(summary.get(ReportFormat.Summary.SCOPES), "name"), Counted.of(summary.get(ReportFormat.Summary.FINDINGS), "finding"));
         for (Object item : (List<Object>) report.get(ReportFormat.Report.FINDINGS)) {
             Map<String, Object> f = (Map<String, Object>) item;
             out.printf("  %-10s %-40s x%-5s at %s%n             %s%n", f.get(ReportFormat.Finding.TYPE), f.get(ReportFormat.Finding.SCOPE), f.get(ReportFormat.Finding.REPETITIONS),
@@ -208,7 +218,7 @@ public final class Cli {
         out.println("Commands:");
         out.println("  list                       JVMs this user can attach to");
         out.println("  attach <pid> [key=value,...]  load the agent into a running JVM");
-        out.println("  dump <pid> [file]          write that JVM's JSON report now (default nplusone-<pid>.json); print its summary");
+        out.println("  dump <pid> [file]          write that JVM's JSON report now (default nplusone-<pid>.json; missing directories are made); print its summary");
         out.println("  detach <pid>               stop recording and remove the instrumentation");
         out.println("  check [thresholds] [options] <report.json|dir>...");
         out.println("                             merge reports, print every breach; exit 0 clean, 1 breach, 2 unreadable input");
@@ -216,8 +226,12 @@ public final class Cli {
         out.println("      --write-baseline=FILE  record today's breaches in FILE (and exit 0)");
         out.println("      --sarif=FILE           also write SARIF 2.1.0 (code-scanning annotations)");
         out.println("      --junit-xml=FILE       also write JUnit XML (CI test tabs)");
+        out.println("      --html=FILE            also write the HTML report (with the lines around each finding from the source roots)");
         out.println("      --source-root=DIR      where sources live, for SARIF paths (default: every src/*/* under .)");
         out.println("      --option-names=maven   name options in messages as the Maven plugin's configuration does");
+        out.println("  html <report.json|dir>... -o FILE [--sources DIR]...");
+        out.println("                             one self-contained HTML page of the reports: findings to sort and expand, scopes,");
+        out.println("                             each report; --sources adds the lines around each finding's location");
         out.println("  help                       this text");
         out.println();
         out.println("Options (after -javaagent:...=, after attach <pid>, or as -Dnplusone.key=value):");

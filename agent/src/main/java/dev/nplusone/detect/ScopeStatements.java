@@ -1,5 +1,7 @@
 package dev.nplusone.detect;
 
+import dev.nplusone.failure.Faults;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,6 +156,7 @@ public final class ScopeStatements {
 
     /** Applies the rules of {@link Rules} to what the scope recorded; call once, as it closes. */
     public List<Finding> findings() {
+        Faults.at(Faults.Point.DETECTOR);
         return Rules.apply(shapes.values(), new ParentQueries(shapes, attributor, threshold), threshold);
     }
 }

@@ -60,15 +60,9 @@ public final class Breach {
         return limitSource;
     }
 
-    /**
-     * What a baseline remembers: scope, type, shape and the method of the location without its
-     * line, so that edits elsewhere in the file do not make an old finding look new.
-     */
+    /** What a baseline remembers: a finding's {@link FindingTotal#identity()}; type and scope for a query budget. */
     List<String> identity() {
-        if (finding == null) {
-            return List.of(type, scope);
-        }
-        return List.of(type, scope, finding.shape(), method(finding.location()));
+        return finding == null ? List.of(type, scope) : finding.identity();
     }
 
     /** {@code com.acme.Mapper.toDto(Mapper.java:42)} without {@code (Mapper.java:42)}. */
@@ -93,7 +87,7 @@ public final class Breach {
     }
 
     /** A type as prose says it: {@code N+1}, {@code duplicate}, {@code batchable writes}, {@code max-queries}. */
-    static String what(String type) {
+    public static String what(String type) {
         switch (type) {
             case "n_plus_one":
                 return "N+1";

@@ -27,10 +27,23 @@ public final class Check {
 
     private final PrintStream out;
     private final String version;
+    private final HtmlWriter html;
 
     public Check(PrintStream out, String version) {
+        this(out, version, null);
+    }
+
+    /** @param html writes {@code --html FILE}; null when this check cannot */
+    public Check(PrintStream out, String version, HtmlWriter html) {
         this.out = out;
         this.version = version;
+        this.html = html;
+    }
+
+    /** The HTML report's writer: the command line hands it over, so that the gate knows nothing of pages. */
+    public interface HtmlWriter {
+        /** Writes the page of the reports that the inputs name, with lines of source from {@code sources}. */
+        void write(Path file, List<Path> inputs, SourceFiles sources) throws IOException, UnreadableReport;
     }
 
     /** Runs the command; IllegalArgumentException and UnreadableReport are the caller's to print. */
@@ -42,6 +55,7 @@ public final class Check {
         Path writeBaseline = null;
         Path sarif = null;
         Path junitXml = null;
+        Path htmlFile = null;
         OptionNames names = OptionNames.CLI;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -69,6 +83,12 @@ public final class Check {
                     case "--junit-xml":
                         junitXml = Paths.get(value);
                         break;
+                    case "--html":
+                        if (html == null) {
+                            throw new IllegalArgumentException("option --html is not available here");
+                        }
+                        htmlFile = Paths.get(value);
+                        break;
                     case "--source-root":
                         sourceRoots.add(Paths.get(value));
                         break;
@@ -77,7 +97,7 @@ public final class Check {
                         break;
                     default:
                         throw new IllegalArgumentException("unknown check option '" + name + "'; known: --baseline, --write-baseline,"
-                                + " --sarif, --junit-xml, --source-root, --option-names");
+                                + " --sarif, --junit-xml, --html, --source-root, --option-names");
                 }
             } else if (arg.indexOf('=') > 0 && Thresholds.isKey(arg.substring(0, arg.indexOf('=')))) {
                 thresholdArgs.add(arg);
@@ -112,6 +132,10 @@ public final class Check {
         if (junitXml != null) {
             JunitXml.write(junitXml, reports, verdict.breaches());
             out.println("nplusone check: JUnit XML written to " + junitXml.toAbsolutePath());
+        }
+        if (htmlFile != null) {
+            html.write(htmlFile, inputs, new SourceFiles(Paths.get(""), sourceRoots));
+            out.println("nplusone check: HTML written to " + htmlFile.toAbsolutePath());
         }
         if (writeBaseline != null) {
             int entries = Baseline.write(writeBaseline, verdict.all());

@@ -65,6 +65,15 @@ public final class FindingTotal {
         return type;
     }
 
+    /**
+     * What makes two findings one, for a baseline and for reports merged side by side: type,
+     * outermost scope, shape and the method of the location without its line, so that edits
+     * elsewhere in the file do not make an old finding look new.
+     */
+    public List<String> identity() {
+        return List.of(type, scope(), shape, Breach.method(location));
+    }
+
     /** The outermost scope's name. */
     public String scope() {
         return path.get(0);

@@ -4,6 +4,7 @@ import dev.nplusone.api.ReportFormat;
 import dev.nplusone.api.ReportFormat.Finding;
 import dev.nplusone.api.ReportFormat.Report;
 import dev.nplusone.api.ReportFormat.Scope;
+import dev.nplusone.api.ReportFormat.Summary;
 
 import dev.nplusone.json.JsonReader;
 
@@ -33,8 +34,28 @@ public final class Reports {
     private final List<Path> files = new ArrayList<>();
     private final Map<String, ScopeTotal> scopes = new LinkedHashMap<>();
     private final Map<List<Object>, FindingTotal> findings = new LinkedHashMap<>();
+    private long statements;
+    private long unscoped;
+    private long scopeInstances;
+    private long cappedScopeInstances;
+    private String generated;
+    private long pid;
 
     private Reports() {
+    }
+
+    /**
+     * Reads the same inputs as {@link #read}, each report file on its own, in the same order: for a
+     * view that tells the reports apart.
+     */
+    public static List<Reports> readEach(List<Path> inputs) throws UnreadableReport {
+        List<Reports> each = new ArrayList<>();
+        for (Path file : files(inputs)) {
+            Reports one = new Reports();
+            one.add(file);
+            each.add(one);
+        }
+        return each;
     }
 
     /**
@@ -45,25 +66,32 @@ public final class Reports {
      */
     public static Reports read(List<Path> inputs) throws UnreadableReport {
         Reports reports = new Reports();
+        for (Path file : files(inputs)) {
+            reports.add(file);
+        }
+        return reports;
+    }
+
+    /** The report files the inputs name: files as given, directories' {@code *.json} files below them. */
+    private static List<Path> files(List<Path> inputs) throws UnreadableReport {
+        List<Path> files = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 List<Path> found = reportsUnder(input);
                 if (found.isEmpty()) {
                     throw new UnreadableReport(input, "no *.json report in this directory (was the agent attached with report=...?)");
                 }
-                for (Path file : found) {
-                    reports.add(file);
-                }
+                files.addAll(found);
             } else if (Files.isRegularFile(input)) {
-                reports.add(input);
+                files.add(input);
             } else {
                 throw new UnreadableReport(input, "no such file or directory");
             }
         }
-        if (reports.files.isEmpty()) {
+        if (files.isEmpty()) {
             throw new IllegalArgumentException("no report given");
         }
-        return reports;
+        return files;
     }
 
     private static List<Path> reportsUnder(Path dir) throws UnreadableReport {
@@ -92,6 +120,15 @@ public final class Reports {
                 throw new IllegalStateException("report format version " + version + " is newer than this check understands ("
                         + VERSION + "); use the agent jar that wrote it");
             }
+            if (report.get(Report.SUMMARY) instanceof Map) {
+                Map<String, Object> summary = object(report.get(Report.SUMMARY), "the summary");
+                statements += count(summary, Summary.STATEMENTS);
+                unscoped += count(summary, Summary.UNSCOPED);
+                scopeInstances += count(summary, Summary.SCOPE_INSTANCES);
+                cappedScopeInstances += count(summary, Summary.CAPPED_SCOPE_INSTANCES);
+            }
+            generated = optional(report, Report.GENERATED);
+            pid = count(report, Report.PID);
             for (Object item : array(report, Report.SCOPES)) {
                 Map<String, Object> s = object(item, "a scope");
                 Map<String, Object> statements = object(s.get(Scope.STATEMENTS), "scope statements");
@@ -137,6 +174,36 @@ public final class Reports {
                     .add(f.maxRepetitions(), f.occurrences(), f.totalRepetitions(), f.nanos() / 1_000_000, f.locationKind());
         }
         return reports;
+    }
+
+    /** Statements over every report read, in scopes or not. */
+    public long statements() {
+        return statements;
+    }
+
+    /** Of {@link #statements()}, those outside any scope. */
+    public long unscoped() {
+        return unscoped;
+    }
+
+    /** Scope instances closed, over every report read. */
+    public long scopeInstances() {
+        return scopeInstances;
+    }
+
+    /** Scope instances that reached their memory budget, over every report read. */
+    public long cappedScopeInstances() {
+        return cappedScopeInstances;
+    }
+
+    /** When the report was written: the last one read's (a report of {@link #readEach}: its own); null when it does not say. */
+    public String generated() {
+        return generated;
+    }
+
+    /** The process that wrote the report: the last one read's (a report of {@link #readEach}: its own); 0 when it does not say. */
+    public long pid() {
+        return pid;
     }
 
     public List<Path> files() {
@@ -190,6 +257,11 @@ public final class Reports {
     private static String optional(Map<String, Object> o, String field) {
         Object value = o.get(field);
         return value instanceof String ? (String) value : null;
+    }
+
+    /** An optional count: 0 when absent. */
+    private static long count(Map<String, Object> o, String field) {
+        return o.containsKey(field) ? number(o, field) : 0;
     }
 
     private static long number(Map<String, Object> o, String field) {

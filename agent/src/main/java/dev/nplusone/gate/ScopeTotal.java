@@ -32,6 +32,11 @@ public final class ScopeTotal {
         return instances;
     }
 
+    /** Statements over every instance, in every report. */
+    public long statements() {
+        return statements;
+    }
+
     /** The most statements seen in one instance, in any report. */
     public long maxStatements() {
         return maxStatements;

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * the class and the file; the source roots are the usual {@code src/<set>/<language>} directories
  * under the project (or the ones given), searched once.
  */
-final class SourceFiles {
+public final class SourceFiles {
 
     private static final int MAX_DEPTH = 8;
 
@@ -24,7 +24,11 @@ final class SourceFiles {
     private final List<Path> roots;
     private final Map<String, String> cache = new HashMap<>();
 
-    SourceFiles(Path projectRoot, List<Path> givenRoots) {
+    /**
+     * @param projectRoot what paths are relative to
+     * @param givenRoots  the source roots; when empty, every {@code src/<set>/<language>} directory under the project root
+     */
+    public SourceFiles(Path projectRoot, List<Path> givenRoots) {
         this.projectRoot = projectRoot.toAbsolutePath().normalize();
         this.roots = givenRoots.isEmpty() ? discover(this.projectRoot) : absolute(givenRoots);
     }
@@ -61,21 +65,55 @@ final class SourceFiles {
 
     /** The file of a class, relative to the project root with '/' separators; the package path when not found. */
     String pathOf(Frame frame) {
-        String outer = frame.className.contains("$") ? frame.className.substring(0, frame.className.indexOf('$')) : frame.className;
-        int dot = outer.lastIndexOf('.');
-        String relative = (dot < 0 ? "" : outer.substring(0, dot).replace('.', '/') + "/") + frame.file;
-        return cache.computeIfAbsent(relative, this::find);
+        String packagePath = packagePath(frame);
+        return cache.computeIfAbsent(packagePath, p -> {
+            Path found = find(p);
+            if (found == null) {
+                return p;
+            }
+            Path rel = found.startsWith(projectRoot) ? projectRoot.relativize(found) : found;
+            return rel.toString().replace('\\', '/');
+        });
     }
 
-    private String find(String packagePath) {
+    /**
+     * The source file of a location ({@code com.acme.Mapper.toDto(Mapper.java:42)}) under the
+     * source roots, or null when the location names no file or no root has it.
+     */
+    public Path file(String location) {
+        Frame frame = parse(location);
+        return frame == null ? null : find(packagePath(frame));
+    }
+
+    /**
+     * Where a location's file is under any source root ({@code com/acme/Mapper.java} for
+     * {@code com.acme.Mapper$Row.toDto(Mapper.java:42)}), or null when the location names no file.
+     */
+    public static String sourcePath(String location) {
+        Frame frame = parse(location);
+        return frame == null ? null : packagePath(frame);
+    }
+
+    /** The line number of a location, or 0 when it names none. */
+    public static int line(String location) {
+        Frame frame = parse(location);
+        return frame == null ? 0 : frame.line;
+    }
+
+    private static String packagePath(Frame frame) {
+        String outer = frame.className.contains("$") ? frame.className.substring(0, frame.className.indexOf('$')) : frame.className;
+        int dot = outer.lastIndexOf('.');
+        return (dot < 0 ? "" : outer.substring(0, dot).replace('.', '/') + "/") + frame.file;
+    }
+
+    private Path find(String packagePath) {
         for (Path root : roots) {
             Path candidate = root.resolve(packagePath);
             if (Files.isRegularFile(candidate)) {
-                Path rel = candidate.startsWith(projectRoot) ? projectRoot.relativize(candidate) : candidate;
-                return rel.toString().replace('\\', '/');
+                return candidate;
             }
         }
-        return packagePath;
+        return null;
     }
 
     private static List<Path> discover(Path root) {

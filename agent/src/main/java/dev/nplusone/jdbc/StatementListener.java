@@ -1,6 +1,7 @@
 package dev.nplusone.jdbc;
 
 import dev.nplusone.failure.Failures;
+import dev.nplusone.failure.Faults;
 import dev.nplusone.scope.Scopes;
 import dev.nplusone.scope.ThreadState;
 import net.ttddyy.dsproxy.ExecutionInfo;
@@ -39,6 +40,7 @@ public final class StatementListener implements QueryExecutionListener {
             return;
         }
         try {
+            Faults.at(Faults.Point.LISTENER_BEFORE);
             scopes.thread().executionStarts(execution);
         } catch (Throwable failure) {
             Failures.caught("statement listener", failure);
@@ -51,6 +53,7 @@ public final class StatementListener implements QueryExecutionListener {
             return;
         }
         try {
+            Faults.at(Faults.Point.LISTENER_AFTER);
             ThreadState thread = scopes.thread();
             if (!thread.executionEnds(execution)) {
                 return; // an inner proxy of the same execution

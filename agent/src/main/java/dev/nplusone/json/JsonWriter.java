@@ -133,7 +133,9 @@ public final class JsonWriter {
                     out.write("\\t");
                     break;
                 default:
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                    // Control characters are not allowed raw; U+2028/9 break JavaScript that embeds
+                    // the text; a surrogate without its pair cannot be encoded as UTF-8 at all.
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029 || c == 0x7f || unpairedSurrogate(s, i)) {
                         out.write(String.format("\\u%04x", (int) c));
                     } else {
                         out.write(c);
@@ -141,5 +143,16 @@ public final class JsonWriter {
             }
         }
         out.write('"');
+    }
+
+    private static boolean unpairedSurrogate(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));
+        }
+        return false;
     }
 }

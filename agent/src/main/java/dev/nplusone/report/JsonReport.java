@@ -5,6 +5,8 @@ import dev.nplusone.api.ReportFormat.Finding;
 import dev.nplusone.api.ReportFormat.Report;
 import dev.nplusone.api.ReportFormat.Scope;
 import dev.nplusone.api.ReportFormat.Summary;
+import dev.nplusone.failure.Failures;
+import dev.nplusone.failure.Faults;
 import dev.nplusone.json.JsonWriter;
 
 import java.io.IOException;
@@ -14,7 +16,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The machine-readable report. Its field names are a contract (documented in
@@ -28,16 +32,23 @@ public final class JsonReport {
     /** The format version written; defined with the field names in {@link ReportFormat}. */
     public static final int VERSION = ReportFormat.VERSION;
 
+    private static final AtomicLong TEMPORARY = new AtomicLong();
+
     private JsonReport() {
     }
 
+    /**
+     * Writes the report to a temporary file beside the target, then renames it over the target: a
+     * reader, or a JVM killed half-way, never leaves half a report. A report that holds parameter
+     * values (the {@code params} option) is created readable and writable by its owner only.
+     */
     public static void write(Registry registry, int threshold, Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        Path temp = temporaryFile(absolute, registry.holdsParameters());
         try {
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 write(registry, threshold, out);
@@ -52,7 +63,24 @@ public final class JsonReport {
         }
     }
 
+    /**
+     * A new empty file beside the target, hidden, named after it, this process and a counter (so that
+     * a dump and the exit, or two JVMs, never share one). Owner-only when asked; else the umask decides,
+     * as for any file the application creates.
+     */
+    static Path temporaryFile(Path target, boolean ownerOnly) throws IOException {
+        Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + TEMPORARY.incrementAndGet() + ".tmp");
+        if (ownerOnly && target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(temp);
+        }
+        return temp;
+    }
+
     public static void write(Registry registry, int threshold, Writer out) throws IOException {
+        Faults.at(Faults.Point.REPORT_JSON);
         JsonWriter json = new JsonWriter(out);
         java.util.List<ScopeStats> scopes = registry.scopes();
         java.util.List<FindingStats> findings = registry.findings();
@@ -70,6 +98,7 @@ public final class JsonReport {
         json.name(Summary.UNSCOPED).value(registry.unscoped());
         json.name(Summary.FINDINGS).value(findings.size());
         json.name(Summary.CAPPED_SCOPE_INSTANCES).value(registry.cappedScopeInstances());
+        json.name(Summary.AGENT_ERRORS).value(Failures.count());
         json.endObject();
 
         json.name(Report.SCOPES).beginArray();

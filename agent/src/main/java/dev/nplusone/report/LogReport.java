@@ -1,6 +1,7 @@
 package dev.nplusone.report;
 
 import dev.nplusone.detect.Finding;
+import dev.nplusone.failure.Faults;
 import org.slf4j.Logger;
 
 import java.util.List;
@@ -28,6 +29,7 @@ public final class LogReport {
     }
 
     public void found(Finding finding, Registry.Seen seen) {
+        Faults.at(Faults.Point.REPORT_LOG);
         if (seen == null || !findings.isWarnEnabled()) {
             return;
         }
@@ -122,18 +124,19 @@ public final class LogReport {
 
     /** The exit summary. */
     public void summary(Registry registry, long agentFailures) {
+        Faults.at(Faults.Point.REPORT_LOG);
         if (!summary.isInfoEnabled()) {
             return;
         }
         List<ScopeStats> scopes = registry.scopes();
         List<FindingStats> all = registry.findings();
         StringBuilder sb = new StringBuilder();
-        sb.append("summary: ").append(registry.statements()).append(" statements (")
+        sb.append("summary: ").append(Counted.of(registry.statements(), "statement")).append(" (")
                 .append(registry.unscoped()).append(" outside any scope) in ")
-                .append(registry.scopeInstances()).append(" scope instances of ").append(scopes.size())
-                .append(" names; ").append(all.size()).append(all.size() == 1 ? " finding" : " findings");
+                .append(Counted.of(registry.scopeInstances(), "scope instance")).append(" of ").append(Counted.of(scopes.size(), "name"))
+                .append("; ").append(Counted.of(all.size(), "finding"));
         if (agentFailures > 0) {
-            sb.append("; ").append(agentFailures).append(" agent errors (see the warnings above)");
+            sb.append("; ").append(Counted.of(agentFailures, "agent error")).append(" (caught; the application went on; see the warnings above)");
         }
         if (registry.cappedScopeInstances() > 0) {
             sb.append("; ").append(registry.cappedScopeInstances()).append(" scope instances past their memory budget (scope-memory)");
@@ -141,9 +144,11 @@ public final class LogReport {
         if (registry.overflow() > 0) {
             sb.append("; ").append(registry.overflow()).append(" scopes or findings beyond the registry's bounds");
         }
-        if (!scopes.isEmpty()) {
+        // Scopes that ran no statement (a serialization of values already loaded) tell nothing here.
+        List<ScopeStats> busy = scopes.stream().filter(s -> s.max() > 0).collect(java.util.stream.Collectors.toList());
+        if (!busy.isEmpty()) {
             sb.append(System.lineSeparator()).append("  scopes with the most statements in one instance:");
-            for (ScopeStats s : scopes.subList(0, Math.min(SUMMARY_SCOPES, scopes.size()))) {
+            for (ScopeStats s : busy.subList(0, Math.min(SUMMARY_SCOPES, busy.size()))) {
                 sb.append(System.lineSeparator()).append(String.format("    %-48s %-13s max %6d  total %8d  instances %6d",
                         s.name(), s.kind(), s.max(), s.total(), s.instances()));
             }

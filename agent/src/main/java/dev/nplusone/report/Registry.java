@@ -28,6 +28,7 @@ public final class Registry {
     private final java.util.concurrent.atomic.AtomicLong capped = new java.util.concurrent.atomic.AtomicLong();
     private final ConcurrentHashMap<String, ScopeStats> scopes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Key, FindingStats> findings = new ConcurrentHashMap<>();
+    private volatile boolean holdsParameters;
 
     public void statement(boolean inScope) {
         statements.increment();
@@ -61,6 +62,9 @@ public final class Registry {
      */
     public Seen add(Finding finding, java.util.function.BiConsumer<Finding, Seen> then) {
         Key key = new Key(finding);
+        if (finding.parameters() != null) {
+            holdsParameters = true;
+        }
         FindingStats stats = findings.get(key);
         if (stats == null) {
             if (findings.size() >= MAX_FINDINGS) {
@@ -85,6 +89,11 @@ public final class Registry {
             this.stats = stats;
             this.occurrences = occurrences;
         }
+    }
+
+    /** Whether a finding kept parameter values (the {@code params} option): the report is then for its owner's eyes only. */
+    public boolean holdsParameters() {
+        return holdsParameters;
     }
 
     public long statements() {

@@ -1,5 +1,7 @@
 package dev.nplusone.shape;
 
+import dev.nplusone.failure.Faults;
+
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -37,6 +39,7 @@ public final class Shapes {
     }
 
     public String of(String sql) {
+        Faults.at(Faults.Point.SHAPE);
         String shape = bySql.get(sql);
         if (shape != null) {
             return shape;

@@ -54,7 +54,7 @@ class OptionsTest {
     @Test
     void unknownKeyNamesTheKeyAndTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("treshold=3"));
-        assertEquals("unknown agent option 'treshold'; known keys: report, threshold, packages, params, log, log-file, scope-memory, and the thresholds fail-on-n-plus-one, fail-on-duplicate, fail-on-batchable, max-queries", e.getMessage());
+        assertEquals("unknown agent option 'treshold'; known keys: report, report-every, threshold, packages, params, log, log-file, scope-memory, and the thresholds fail-on-n-plus-one, fail-on-duplicate, fail-on-batchable, max-queries", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> parse(null, "nplusone.reprot", "x"));
         assertTrue(e.getMessage().startsWith("unknown system property -Dnplusone.reprot 'reprot'"), e.getMessage());
     }
@@ -87,6 +87,21 @@ class OptionsTest {
             assertEquals("bad value '" + bad + "' for option 'scope-memory': expected a size such as 32m, 512k or 1g (at least 64k;"
                     + " default 32m): the detail one scope instance may keep; past it the scope goes on counting statements but keeps"
                     + " no more detail", e.getMessage());
+        }
+    }
+
+    @Test
+    void reportEveryIsAPeriodWithUnits() {
+        assertEquals(0, Options.parse("", new java.util.Properties()).reportEverySeconds(), "only at exit by default");
+        assertEquals(30, Options.parse("report-every=30s", new java.util.Properties()).reportEverySeconds());
+        assertEquals(300, Options.parse("report-every=5m", new java.util.Properties()).reportEverySeconds());
+        assertEquals(7200, Options.parse("report-every=2H", new java.util.Properties()).reportEverySeconds());
+        for (String bad : new String[] {"0s", "10", "soon", "-1m", "1d"}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> Options.parse("report-every=" + bad, new java.util.Properties()));
+            assertEquals("bad value '" + bad + "' for option 'report-every': expected a period such as 30s, 5m or 1h (at least 1s;"
+                    + " default: only at exit): also write the report that often, so that a JVM killed without its shutdown hooks"
+                    + " leaves a recent one", e.getMessage());
         }
     }
 }

@@ -42,7 +42,8 @@ class PackagesTest {
 
     @Test
     void outputsKnowNothingOfHowStatementsWereSeen() {
-        ArchRule rule = noClasses().that().resideInAnyPackage("dev.nplusone.report..", "dev.nplusone.gate..").should()
+        ArchRule rule = noClasses().that().resideInAnyPackage("dev.nplusone.report..", "dev.nplusone.gate..", "dev.nplusone.html..",
+                        "dev.nplusone.jfr..").should()
                 .dependOnClassesThat().resideInAnyPackage("dev.nplusone.jdbc..", "dev.nplusone.scope..", "dev.nplusone.agent..",
                         "dev.nplusone.hook..");
         rule.check(AGENT);

@@ -34,7 +34,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 class AgentOptionsIT {
 
     static final String NOT_STARTED = "nplusone: agent not started: ";
-    static final String KNOWN_KEYS = "known keys: report, threshold, packages, params, log, log-file, scope-memory, and the thresholds fail-on-n-plus-one, fail-on-duplicate, fail-on-batchable, max-queries";
+    static final String KNOWN_KEYS = "known keys: report, report-every, threshold, packages, params, log, log-file, scope-memory, and the thresholds fail-on-n-plus-one, fail-on-duplicate, fail-on-batchable, max-queries";
 
     static ChildJvm jdbcApp(String name) {
         return ChildJvm.of("options-" + name, JdbcApp.class).args(Mode.DRIVER_MANAGER.name());
@@ -114,7 +114,7 @@ class AgentOptionsIT {
         Result result = jdbcApp("log-summary").withAgent("log=summary").run().assertCleanRun();
         List<LogEntry> log = result.log();
         assertTrue(log.stream().noneMatch(e -> e.logger().equals("nplusone.findings")), log::toString);
-        assertEquals("summary: 22 statements (5 outside any scope) in 1 scope instances of 1 names; 2 findings",
+        assertEquals("summary: 22 statements (5 outside any scope) in 1 scope instance of 1 name; 2 findings",
                 only(log, "nplusone.summary", "summary: ").message());
     }
 

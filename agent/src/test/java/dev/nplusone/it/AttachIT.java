@@ -63,7 +63,7 @@ class AttachIT {
     static final String NOTE = "note: Java 21 and newer print a warning in process %d about a dynamically loaded agent (again at each dump and detach);";
     static final String JVM_WARNING = "WARNING: A Java agent has been loaded dynamically (";
     static final Pattern SUMMARY_LINE = Pattern.compile(
-            "process (\\d+): (\\d+) statements \\((\\d+) outside any scope\\) in (\\d+) scope instances of (\\d+) names; (\\d+) findings");
+            "process (\\d+): (\\d+) statements? \\((\\d+) outside any scope\\) in (\\d+) scope instances? of (\\d+) names?; (\\d+) findings?");
 
     /** Every finding and the service's health must show well before this. */
     static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -207,17 +207,24 @@ class AttachIT {
             assertFailed(cli(dir, "dump", Long.toString(pid)), String.format(NOT_ATTACHED, pid));
             assertTrue(LogEntry.parse(app.stderr()).isEmpty(), () -> "the agent logged:\n" + String.join("\n", app.stderr()));
 
-            // report paths that cannot be written
+            // report paths that cannot be written: said by attach, which then loads nothing
+            Path proc = Paths.get("/proc/nope/x.json");
+            Result procAttach = cli(dir, "attach", Long.toString(pid), "report=" + proc);
+            assertFailedWith(procAttach, "nplusone: cannot write " + proc + ": ");
+            assertFailed(cli(dir, "dump", Long.toString(pid)), String.format(NOT_ATTACHED, pid));
+            Path inTheWay = Files.writeString(dir.resolve("a-file"), "");
+            assertFailed(cli(dir, "attach", Long.toString(pid), "report=a-file/x.json"),
+                    "nplusone: cannot write " + inTheWay.resolve("x.json") + ": not a directory (" + inTheWay + ")");
+            assertFailed(cli(dir, "dump", Long.toString(pid)), String.format(NOT_ATTACHED, pid));
+
+            // missing directories are made, by dump as by report=
             assertSucceeded(cli(dir, "attach", Long.toString(pid)));
-            Path missing = dir.resolve("missing/report.json");
-            assertFailed(cli(dir, "dump", Long.toString(pid), missing.toString()), "nplusone: cannot write " + missing + ": no such directory");
-            assertFalse(Files.exists(missing.getParent()), "no directory made");
-            // As root the command cannot tell that /proc refuses new files; the target then says why.
-            Path proc = Paths.get("/proc/nplusone.json");
-            Result procDump = cli(dir, "dump", Long.toString(pid), proc.toString());
-            assertFailedWith(procDump, "nplusone: ");
-            assertTrue(procDump.stderr().get(0).contains(proc.toString()), procDump::stderrText);
-            assertFalse(Files.exists(proc));
+            Path missing = dir.resolve("missing/dir/report.json");
+            assertSucceeded(cli(dir, "dump", Long.toString(pid), "missing/dir/report.json"));
+            assertEquals(pid, Report.read(missing).pid());
+            Path procFile = Paths.get("/proc/nplusone.json");
+            assertFailedWith(cli(dir, "dump", Long.toString(pid), procFile.toString()), "nplusone: cannot write " + procFile + ": ");
+            assertFalse(Files.exists(procFile));
 
             // the agent is none the worse
             Path ok = dir.resolve("ok.json");
@@ -228,6 +235,23 @@ class AttachIT {
             Result end = stop(app, null);
             assertEquals(0, end.exitCode(), end::describe);
             assertTrue(end.stderr().stream().noneMatch(l -> l.startsWith("\tat ")), () -> "a stack trace in the target" + end.describe());
+        }
+    }
+
+    /** The flag is read from the target's command line: said at once, without the 10 s an attempt would wait in vain. */
+    @Test
+    void aJvmStartedWithDisableAttachMechanismIsNamedAsSuch() throws Exception {
+        try (Running app = ChildJvm.of("attach-disabled", dev.nplusone.it.apps.ExitApp.class).jvmOptions("-XX:+DisableAttachMechanism")
+                .args("wait").start()) {
+            app.awaitStdout("ready", PATIENCE);
+            long pid = app.pid();
+            for (String command : List.of("attach", "dump", "detach")) {
+                assertFailed(cli(app.dir(), command, Long.toString(pid)), "nplusone: cannot attach to process " + pid + ": it was started with"
+                        + " -XX:+DisableAttachMechanism, which refuses agents while it runs; start it with -javaagent:nplusone-agent.jar instead"
+                        + " (docs/attach.md)");
+            }
+            assertTrue(app.isAlive(), "left as it was");
+            assertTrue(app.stderr().stream().noneMatch(l -> l.startsWith("Full thread dump")), "no attach was tried: no SIGQUIT thread dump");
         }
     }
 

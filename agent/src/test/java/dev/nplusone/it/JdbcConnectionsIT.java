@@ -145,7 +145,7 @@ class JdbcConnectionsIT {
 
         LogEntry summary = only(log, "nplusone.summary", "summary: ");
         assertEquals("INFO", summary.level());
-        assertEquals("summary: 22 statements (5 outside any scope) in 1 scope instances of 1 names; 2 findings", summary.message());
+        assertEquals("summary: 22 statements (5 outside any scope) in 1 scope instance of 1 name; 2 findings", summary.message());
         String details = String.join("\n", summary.more());
         assertTrue(details.contains(JdbcApp.SCOPE) && details.contains(CHILDREN) && details.contains(N_PLUS_ONE.frame("childrenOfEach")),
                 summary::toString);

@@ -7,6 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -44,10 +48,12 @@ class ParametersIT {
         assertFalse(Files.readString(result.reportFile()).contains(SECRET), "the secret is in the report");
         report.findings().forEach(f -> assertNull(f.parameters(), f::toString));
         assertTrue(only(result.log(), "nplusone.agent", "nplusone ").message().endsWith(", parameters hidden"));
+        assertEquals(permissionsAsTheUmaskSays(result), Files.getPosixFilePermissions(result.reportFile()),
+                "no values: the report is created as any other file");
     }
 
     @Test
-    void valuesAreShownWhenAskedFor() {
+    void valuesAreShownWhenAskedFor() throws IOException {
         Result result = ChildJvm.of("params-shown", SecretsApp.class).withAgent("params=true").run().assertCleanRun();
         Report report = result.report();
         assertSameFindings(report);
@@ -59,6 +65,30 @@ class ParametersIT {
         LogEntry block = only(result.log(), "nplusone.findings", "N+1 query in " + SCOPE + ": 4 executions");
         assertTrue(block.field("params").contains(SECRET), block::toString);
         assertTrue(only(result.log(), "nplusone.agent", "nplusone ").message().endsWith(", parameters shown"));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(result.reportFile())),
+                "parameter values: the report is its owner's only");
+    }
+
+    @Test
+    void aLogFileHoldingValuesIsReadableByItsOwnerOnly() throws IOException {
+        ChildJvm jvm = ChildJvm.of("params-log-file", SecretsApp.class);
+        Path logFile = jvm.dir().resolve("logs/agent.log");
+        Result result = jvm.withAgent("params=true,log-file=" + logFile).run();
+        assertEquals(0, result.exitCode(), result::describe);
+        assertTrue(Files.readString(logFile).contains(SECRET), "the values are in the log, as asked");
+        assertFalse(result.stderrText().contains(SECRET), result::describe);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(logFile)));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(result.reportFile())));
+    }
+
+    /** What a new file gets here: the umask of the test, which the child inherited. */
+    private static Set<PosixFilePermission> permissionsAsTheUmaskSays(Result result) throws IOException {
+        Path probe = Files.createFile(result.dir().resolve("umask-probe"));
+        try {
+            return Files.getPosixFilePermissions(probe);
+        } finally {
+            Files.delete(probe);
+        }
     }
 
     private static void assertSameFindings(Report report) {

@@ -24,7 +24,8 @@ record Report(int version, String generated, long pid, int threshold, Summary su
     /** For {@link #tree}: any JSON file, the report or a SARIF log. */
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Summary(int scopes, long scopeInstances, long statements, long unscoped, int findings, long cappedScopeInstances) {
+    record Summary(int scopes, long scopeInstances, long statements, long unscoped, int findings, long cappedScopeInstances,
+                   long agentErrors) {
     }
 
     record Scope(String name, String kind, long instances, Statements statements) {

@@ -1,5 +1,6 @@
 package dev.nplusone.report;
 
+import dev.nplusone.failure.Failures;
 import dev.nplusone.json.JsonReader;
 
 import dev.nplusone.orm.Association;
@@ -39,7 +40,8 @@ class JsonReportTest {
 
         String json = Files.readString(target);
         assertTrue(json.contains("\"version\": 1"), json);
-        assertTrue(json.contains("\"summary\": {\n    \"scopes\": 2,\n    \"scopeInstances\": 2,\n    \"statements\": 13,\n    \"unscoped\": 1,\n    \"findings\": 1,\n    \"cappedScopeInstances\": 0\n  }"), json);
+        assertTrue(json.contains("\"summary\": {\n    \"scopes\": 2,\n    \"scopeInstances\": 2,\n    \"statements\": 13,\n    \"unscoped\": 1,\n    \"findings\": 1,\n    \"cappedScopeInstances\": 0,\n    \"agentErrors\": "
+                + Failures.count() + "\n  }"), json);
         assertTrue(json.contains("\"name\": \"GET /events\",\n      \"kind\": \"http\",\n      \"instances\": 1,\n      \"statements\": {\n        \"total\": 12,\n        \"max\": 12\n      }"), json);
         assertTrue(json.contains("\"type\": \"n_plus_one\""), json);
         assertTrue(json.contains("\"path\": [\n        \"GET /events\",\n        \"serialize ArrayList\"\n      ]"), json);
@@ -81,6 +83,54 @@ class JsonReportTest {
         for (String optional : List.of("association", "associationKind", "jsonPath", "hint", "trigger")) {
             assertFalse(plain.containsKey(optional), () -> optional + " is left out, not null: " + plain);
         }
+    }
+
+    /** SQL text is the application's: quotes, escapes, control characters and broken UTF-16 all come back as they went in. */
+    @Test
+    void sqlTextIsEscapedAndReadBackExactly(@TempDir Path dir) throws Exception {
+        String hostile = "select \"a\\b\" from t where x = '</script><b>' -- \u0000\u0001\u001f\u007f\t\r\n"
+                + "\u2028\u2029 \ud83d\ude00 \ud800 lone \udc00 end \\u0041 \"}], {\"";
+        Registry registry = new Registry();
+        registry.scopeClosed("http", "GET /" + hostile, 3);
+        registry.add(new Finding(Finding.Type.N_PLUS_ONE, List.of("GET /" + hostile), hostile, 3, List.of("a.B.c(B.java:4)"), hostile, 0, null));
+        Path target = dir.resolve("report.json");
+        JsonReport.write(registry, 3, target);
+
+        byte[] bytes = Files.readAllBytes(target);
+        String json = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString(); // valid UTF-8
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            assertFalse(c < 0x20 && c != '\n' || c == 0x7f || c == 0x2028 || c == 0x2029 || Character.isSurrogate(c) && !json.contains("\ud83d\ude00"),
+                    () -> "a raw control, separator or broken character in " + json);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> report = (Map<String, Object>) JsonReader.parse(json);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> finding = ((List<Map<String, Object>>) report.get("findings")).get(0);
+        assertEquals(hostile, finding.get("shape"));
+        assertEquals(hostile, finding.get("trigger"));
+        assertEquals(List.of("GET /" + hostile), finding.get("path"));
+        assertTrue(json.contains("\\ud800 lone \\udc00"), "an unpaired surrogate is written as an escape: " + json);
+    }
+
+    /** Parameter values are personal data: a report holding them is its owner's only; any other as the umask says. */
+    @Test
+    void aReportWithParameterValuesIsReadableByItsOwnerOnly(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path asUmaskSays = Files.createFile(dir.resolve("probe"));
+        Registry plain = new Registry();
+        plain.add(new Finding(Finding.Type.DUPLICATE, List.of("s"), "select ?", 2, List.of("a.B.c(B.java:1)"), null, 0, null));
+        Path plainReport = dir.resolve("plain.json");
+        JsonReport.write(plain, 3, plainReport);
+        assertEquals(Files.getPosixFilePermissions(asUmaskSays), Files.getPosixFilePermissions(plainReport));
+
+        Registry withValues = new Registry();
+        withValues.add(new Finding(Finding.Type.DUPLICATE, List.of("s"), "select ?", 2, List.of("a.B.c(B.java:1)"), null, 0, "['x']"));
+        Path secret = dir.resolve("secret.json");
+        JsonReport.write(withValues, 3, secret);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)));
+        JsonReport.write(withValues, 3, plainReport); // over a report that was not: replaced, not rewritten in place
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(plainReport)));
     }
 
     @Test

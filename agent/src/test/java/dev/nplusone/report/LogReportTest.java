@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The log blocks and lines, through a real logback context of its own, as the agent configures one. */
@@ -71,8 +72,28 @@ class LogReportTest {
         registry.add(new Finding(Finding.Type.DUPLICATE, List.of("GET /events"), "select 1", 2, List.of("a.B.c(B.java:1)"), null, 0, null));
         log.summary(registry, 0);
         String summary = messages().get(0);
-        assertTrue(summary.startsWith("summary: 1 statements (1 outside any scope) in 1 scope instances of 1 names; 1 finding"), summary);
+        assertEquals("summary: 1 statement (1 outside any scope) in 1 scope instance of 1 name; 1 finding", summary.lines().findFirst().get());
         assertTrue(summary.contains("GET /events"), summary);
         assertTrue(summary.contains("duplicate"), summary);
+    }
+
+    @Test
+    void theSummaryCountsAgentErrorsAndListsNoScopeThatRanNoStatement() {
+        Registry registry = new Registry();
+        registry.scopeClosed("http", "GET /events", 3);
+        registry.scopeClosed("http", "GET /events", 4);
+        registry.scopeClosed("serialization", "serialize ArrayList", 0);
+        log.summary(registry, 2);
+        String summary = messages().get(0);
+        assertEquals("summary: 0 statements (0 outside any scope) in 3 scope instances of 2 names; 0 findings;"
+                + " 2 agent errors (caught; the application went on; see the warnings above)", summary.lines().findFirst().get());
+        assertTrue(summary.contains("GET /events"), summary);
+        assertFalse(summary.contains("serialize ArrayList"), summary);
+
+        appender.list.clear();
+        Registry idle = new Registry();
+        idle.scopeClosed("serialization", "serialize ArrayList", 0);
+        log.summary(idle, 0);
+        assertEquals(List.of("summary: 0 statements (0 outside any scope) in 1 scope instance of 1 name; 0 findings"), messages());
     }
 }

@@ -39,6 +39,8 @@ public final class ReportFormat {
         public static final String FINDINGS = "findings";
         /** Scope instances whose detail reached the {@code scope-memory} budget: they counted on, but kept no more detail. */
         public static final String CAPPED_SCOPE_INSTANCES = "cappedScopeInstances";
+        /** Exceptions the agent caught inside itself (each kind logged once); the application never saw them. 0 normally. */
+        public static final String AGENT_ERRORS = "agentErrors";
 
         private Summary() {
         }

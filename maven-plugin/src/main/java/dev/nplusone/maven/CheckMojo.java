@@ -64,6 +64,21 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "nplusone.junitXml")
     private File junitXml;
 
+    /**
+     * Write the HTML report (findings to sort and expand, statements per scope, each report) to this
+     * file. By default beside the SARIF file, named as it is with {@code .html}, or
+     * {@code target/nplusone.html} when no SARIF file is written.
+     */
+    @Parameter(property = "nplusone.html")
+    private File html;
+
+    /** When false, no HTML report is written. */
+    @Parameter(property = "nplusone.writeHtml", defaultValue = "true")
+    private boolean writeHtml;
+
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+    private File buildDirectory;
+
     /** When false, breaches are logged as warnings and the build goes on. */
     @Parameter(property = "nplusone.haltOnFailure", defaultValue = "true")
     private boolean haltOnFailure;
@@ -124,7 +139,7 @@ public class CheckMojo extends AbstractMojo {
     }
 
     private void refuseOutputsReadAsReports() throws MojoExecutionException {
-        File[] files = {baseline, writeBaseline, sarif, junitXml};
+        File[] files = {baseline, writeBaseline, sarif, junitXml, htmlFile()};
         for (File file : files) {
             if (file != null && Reports.wouldBeRead(file, reportDirectory)) {
                 throw new MojoExecutionException(file + " is a *.json file in the report directory, so the check would read it"
@@ -156,8 +171,25 @@ public class CheckMojo extends AbstractMojo {
         addFile(command, "--write-baseline=", writeBaseline);
         addFile(command, "--sarif=", sarif);
         addFile(command, "--junit-xml=", junitXml);
+        addFile(command, "--html=", htmlFile());
         command.add(reportDirectory.getAbsolutePath());
         return command;
+    }
+
+    /** The HTML report's file: as configured, else beside the SARIF file, else in the build directory; null when off. */
+    File htmlFile() {
+        if (!writeHtml) {
+            return null;
+        }
+        if (html != null) {
+            return html;
+        }
+        if (sarif != null) {
+            String name = sarif.getName();
+            int dot = name.lastIndexOf('.');
+            return new File(sarif.getAbsoluteFile().getParentFile(), (dot > 0 ? name.substring(0, dot) : name) + ".html");
+        }
+        return new File(buildDirectory, "nplusone.html");
     }
 
     private static void addFile(List<String> command, String option, File file) {
