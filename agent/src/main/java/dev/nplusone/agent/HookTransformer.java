@@ -63,6 +63,7 @@ final class HookTransformer implements SievingTransformer.Hooks {
                 // bytes. Describing loaded classes from their class files instead (POOL_FIRST) read and
                 // parsed hundreds of JDK class files at every start: +270 ms on a trivial main.
                 .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
+                .with(LoadedTypeFallback.INSTANCE)
                 .with(new InstrumentationFailures())
                 .ignore(any(), is(agentLoader))
                 .or(ignored(jdkClasses));

@@ -38,6 +38,7 @@ final class LongCounts {
             return ++counts[slot];
         }
         if (size >= limit) {
+            budget.refuse();
             return 0;
         }
         if ((size + 1) * 2 > keys.length) {

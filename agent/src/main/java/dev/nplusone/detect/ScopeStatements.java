@@ -105,7 +105,7 @@ public final class ScopeStatements {
         statements++;
         ShapeGroup group = shapes.get(shape);
         if (group == null) {
-            if (shapes.size() >= MAX_SHAPES || !budget.take(MemoryBudget.SHAPE)) {
+            if (shapes.size() >= MAX_SHAPES ? budget.refuse() : !budget.take(MemoryBudget.SHAPE)) {
                 ungrouped++;
                 remember(shape);
                 return;

@@ -84,7 +84,7 @@ final class ShapeGroup {
                 return s;
             }
         }
-        if (sites.size() >= ScopeStatements.MAX_SITES || !budget.take(MemoryBudget.SITE)) {
+        if (sites.size() >= ScopeStatements.MAX_SITES ? budget.refuse() : !budget.take(MemoryBudget.SITE)) {
             return null;
         }
         SiteGroup s = new SiteGroup(fingerprint, statementKey, path);

@@ -105,7 +105,8 @@ public final class LogReport {
     /** The first scope whose detail reached its memory budget; the summary counts the others. */
     public void detailCapped(List<String> path, int statements, long limitBytes) {
         if (findings.isWarnEnabled()) {
-            findings.warn("scope {} reached its memory budget (scope-memory={} bytes) at its statement {}: it goes on counting"
+            findings.warn("scope {} reached its memory budget (scope-memory={} bytes) or a bound on its detail (2,000 shapes;"
+                    + " per shape, 32 call sites and 4,096 distinct statements) at its statement {}: it goes on counting"
                     + " statements exactly but keeps no new shapes, call sites or duplicates, so findings among later statements"
                     + " may be missed; raise scope-memory, or open smaller scopes (said once; the summary and the report count"
                     + " every such scope)", String.join(" > ", path), limitBytes, statements);

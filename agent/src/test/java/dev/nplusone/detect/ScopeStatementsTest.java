@@ -261,6 +261,19 @@ class ScopeStatementsTest {
         }
         assertEquals(ScopeStatements.MAX_SHAPES + 500, statements.statements());
         assertEquals(500, statements.ungrouped());
+        assertTrue(statements.capped(), "past its 2,000 shapes a scope says that it keeps no more detail");
+    }
+
+    @Test
+    void aBoundInNumbersEndsDetailAsTheBudgetDoes() {
+        for (int i = 0; i < ScopeStatements.MAX_SHAPES; i++) {
+            run("select * from t" + i, i, SITE_A);
+        }
+        assertFalse(statements.capped(), "2,000 shapes fit");
+        for (int site = 0; site <= ScopeStatements.MAX_SITES; site++) {
+            run(CHILDREN, site, 1_000 + site);
+        }
+        assertTrue(statements.capped(), "a 33rd call site of one shape is not kept: said");
     }
 
     @Test

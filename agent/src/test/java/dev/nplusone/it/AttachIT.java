@@ -75,6 +75,8 @@ class AttachIT {
 
     @Test
     void attachDumpDetachAndAttachAgainWhileTheServiceIsUnderLoad() throws Exception {
+        // The service runs on the tests' JDK: this is the Java 17 case (no warning); the Java 25 cases are below.
+        assumeTrue(Runtime.version().feature() < 21, "a service on Java 21 or newer warns of the agent: the JDK 25 tests below");
         try (Running app = ChildJvm.of("attach-jdk17", AttachTargetApp.class).start(); Load load = Load.start(app)) {
             long pid = app.pid();
             Path cliDir = Files.createDirectories(app.dir().resolve("cli")); // not the target's directory

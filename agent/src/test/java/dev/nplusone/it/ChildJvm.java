@@ -73,6 +73,12 @@ final class ChildJvm {
         return this;
     }
 
+    /** How long {@link #run} waits for the child to end; the launcher's default (90 s) otherwise. */
+    ChildJvm timeout(java.time.Duration limit) {
+        launcher.timeout(limit);
+        return this;
+    }
+
     /** Where {@link #withAgent} tells the agent to write its report. */
     Path reportFile() {
         return dir().resolve("report.json");
