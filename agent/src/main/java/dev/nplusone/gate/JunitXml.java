@@ -65,30 +65,6 @@ final class JunitXml {
     }
 
     private static String xml(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<':
-                    out.append("&lt;");
-                    break;
-                case '>':
-                    out.append("&gt;");
-                    break;
-                case '&':
-                    out.append("&amp;");
-                    break;
-                case '"':
-                    out.append("&quot;");
-                    break;
-                default:
-                    if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-                        out.append(' ');
-                    } else {
-                        out.append(c);
-                    }
-            }
-        }
-        return out.toString();
+        return Markup.escape(s);
     }
 }

@@ -90,7 +90,7 @@ public class BudgetSample {
 
     @Test
     @QueryBudget(maxQueries = 1)
-    void statementsOfOtherThreadsAreNotCountedPasses() throws Exception {
+    void statementsOfAThreadTheTestStartsAreCountedFails() throws Exception {
         AtomicReference<Exception> failure = new AtomicReference<>();
         Thread worker = new Thread(() -> {
             try {
