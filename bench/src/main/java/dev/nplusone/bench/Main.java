@@ -65,7 +65,7 @@ public final class Main {
         if (settings.parts.contains("profile")) {
             part("profile of the hot path (JFR)");
             HotPath hotPath = new HotPath(settings);
-            profile = hotPath.run("inScope") + "\n" + hotPath.run("statement");
+            profile = hotPath.run("inScope") + "\n" + hotPath.run("statement") + "\n" + hotPath.run("inScopeEveryStatementWalked");
         }
 
         long seconds = Duration.ofNanos(System.nanoTime() - begin).toSeconds();
