@@ -1,5 +1,6 @@
 package dev.nplusone.jdbc;
 
+import dev.nplusone.failure.Failures;
 import dev.nplusone.scope.ThreadState;
 
 import java.sql.PreparedStatement;
@@ -26,7 +27,11 @@ public abstract class PreparedStatementProxy extends StatementProxy implements P
 
     /** Called after every parameter setter the driver accepted: the parameter's index (or name) and value. */
     public final void bound(Object indexOrName, Object value) {
-        parameters.set(indexOrName, value);
+        try {
+            parameters.set(indexOrName, value);
+        } catch (Throwable failure) {
+            Failures.caught("statement parameters", failure); // an application type's hashCode threw: the application goes on
+        }
     }
 
     @Override
@@ -48,11 +53,15 @@ public abstract class PreparedStatementProxy extends StatementProxy implements P
     @Override
     public void addBatch() throws SQLException {
         prepared.addBatch();
-        if (batchSize++ == 0) {
-            batchSql = sql;
-            batchText = listener.keepsParameters() ? parameters.text() : null;
+        try {
+            if (batchSize++ == 0) {
+                batchSql = sql;
+                batchText = listener.keepsParameters() ? parameters.text() : null;
+            }
+            batchKey = Parameters.mix(batchKey, key(sql));
+        } catch (Throwable failure) {
+            Failures.caught("statement batch", failure); // an application type's toString threw: the application goes on
         }
-        batchKey = Parameters.mix(batchKey, key(sql));
     }
 
     @Override

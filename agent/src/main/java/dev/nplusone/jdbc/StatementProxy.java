@@ -199,7 +199,7 @@ public abstract class StatementProxy implements Statement, Wrapped {
             batchSql = sql;
             batchText = "[]";
         }
-        batchKey = Parameters.mix(batchKey, sql.hashCode());
+        batchKey = Parameters.mix(batchKey, sql == null ? 0 : sql.hashCode());
     }
 
     @Override
