@@ -46,6 +46,9 @@ class ConnectionProxyTest {
     void theWrappersAnswerAsTheDriversObjectsWouldAndKeepTheirConnection() throws Exception {
         try (Connection c = open(false)) {
             assertTrue(c instanceof Wrapped);
+            // generated code, never taken for the application's, and no reflective proxy
+            assertTrue(dev.nplusone.reflect.GeneratedClasses.isGenerated(c.getClass()), c.getClass().getName());
+            assertFalse(java.lang.reflect.Proxy.isProxyClass(c.getClass()));
             assertTrue(c.isWrapperFor(org.h2.jdbc.JdbcConnection.class));
             assertTrue(c.isWrapperFor(Wrapped.class));
             assertSame(c, c.unwrap(Connection.class));
