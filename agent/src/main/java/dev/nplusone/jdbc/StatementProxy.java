@@ -232,7 +232,7 @@ public abstract class StatementProxy implements Statement, Wrapped {
         }
     }
 
-    /** The wrapped connection that made it, as datasource-proxy's statements did: its statements stay seen. */
+    /** The wrapped connection that made it: statements made through it stay seen. */
     @Override
     public Connection getConnection() throws SQLException {
         return connection;

@@ -44,6 +44,10 @@ public final class Main {
             part("1. per statement (JMH, a fork per configuration, rounds interleaved)");
             new PerStatement(settings).run(table);
         }
+        if (settings.parts.contains("cpu")) {
+            part("1. per statement, in the benchmark thread's CPU time (a plain loop per configuration, rounds interleaved)");
+            new PerStatement(settings, true).run(table);
+        }
         if (settings.parts.contains("stack")) {
             part("5. stack capture (JMH, the agent's CallSites from its jar)");
             new StackCapture(settings).run(table);
