@@ -38,21 +38,34 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
  */
 final class ProxyClasses {
 
-    private static final MethodHandle CONNECTION = constructor(ConnectionProxy.class, "target",
-            Connection.class, StatementListener.class);
-    private static final MethodHandle STATEMENT = constructor(StatementProxy.class, "target",
-            Statement.class, ConnectionProxy.class);
-    private static final MethodHandle PREPARED = constructor(PreparedStatementProxy.class, "prepared",
-            PreparedStatement.class, ConnectionProxy.class, String.class);
-    private static final MethodHandle CALLABLE = constructor(CallableStatementProxy.class, "callable",
-            CallableStatement.class, ConnectionProxy.class, String.class);
+    // Each class is generated when first needed (a holder class's initialization): generating costs
+    // tens of milliseconds, and an application that never prepares a call need not pay for it.
+    private static final class Connections {
+        static final MethodHandle CONNECTION = constructor(ConnectionProxy.class, "target",
+                Connection.class, StatementListener.class);
+    }
+
+    private static final class Statements {
+        static final MethodHandle STATEMENT = constructor(StatementProxy.class, "target",
+                Statement.class, ConnectionProxy.class);
+    }
+
+    private static final class Prepared {
+        static final MethodHandle PREPARED = constructor(PreparedStatementProxy.class, "prepared",
+                PreparedStatement.class, ConnectionProxy.class, String.class);
+    }
+
+    private static final class Callable {
+        static final MethodHandle CALLABLE = constructor(CallableStatementProxy.class, "callable",
+                CallableStatement.class, ConnectionProxy.class, String.class);
+    }
 
     private ProxyClasses() {
     }
 
     static ConnectionProxy connection(Connection target, StatementListener listener) {
         try {
-            return (ConnectionProxy) CONNECTION.invokeExact(target, listener);
+            return (ConnectionProxy) Connections.CONNECTION.invokeExact(target, listener);
         } catch (Throwable impossible) {
             throw new IllegalStateException(impossible);
         }
@@ -63,7 +76,7 @@ final class ProxyClasses {
             return null;
         }
         try {
-            return (StatementProxy) STATEMENT.invokeExact(target, connection);
+            return (StatementProxy) Statements.STATEMENT.invokeExact(target, connection);
         } catch (Throwable impossible) {
             throw new IllegalStateException(impossible);
         }
@@ -74,7 +87,7 @@ final class ProxyClasses {
             return null;
         }
         try {
-            return (PreparedStatementProxy) PREPARED.invokeExact(target, connection, sql);
+            return (PreparedStatementProxy) Prepared.PREPARED.invokeExact(target, connection, sql);
         } catch (Throwable impossible) {
             throw new IllegalStateException(impossible);
         }
@@ -85,7 +98,7 @@ final class ProxyClasses {
             return null;
         }
         try {
-            return (CallableStatementProxy) CALLABLE.invokeExact(target, connection, sql);
+            return (CallableStatementProxy) Callable.CALLABLE.invokeExact(target, connection, sql);
         } catch (Throwable impossible) {
             throw new IllegalStateException(impossible);
         }
