@@ -6,7 +6,8 @@
 # Usage, from anywhere in the repository:
 #   bench/run.sh                          # everything, about fifteen minutes
 #   bench/run.sh --quick                  # everything, fewer and shorter rounds: about three minutes
-#   bench/run.sh --only statement,memory  # some parts: statement, stack, request, startup, memory
+#   bench/run.sh --only statement,memory  # some parts: statement, stack, request, startup, memory (and, not by
+#                                         # default: profile, a JFR profile; cpu, per statement in CPU time)
 #   bench/run.sh --quick --rounds 3 ...   # quick windows, but three rounds of per-statement forks
 #   BENCH_SKIP_BUILD=1 bench/run.sh ...   # reuse the jars already built
 set -euo pipefail

@@ -1,38 +1,28 @@
 package dev.nplusone.jdbc;
 
 import dev.nplusone.failure.Failures;
-import net.ttddyy.dsproxy.ConnectionInfo;
-import net.ttddyy.dsproxy.proxy.JdbcProxyFactory;
-import net.ttddyy.dsproxy.proxy.NanoTimeStopwatchFactory;
-import net.ttddyy.dsproxy.proxy.ProxyConfig;
-import net.ttddyy.dsproxy.proxy.ProxyJdbcObject;
 
 import java.sql.Connection;
 
 /**
- * Wraps each connection the application gets with a datasource-proxy proxy whose listener is
+ * Wraps each connection the application gets ({@link ConnectionProxy}); its statements report to
  * {@link StatementListener}.
  *
  * <p>A connection is wrapped where it is made (a driver's {@code connect}) and again where it is
  * handed out ({@code DataSource.getConnection}) unless the pool's own wrapper reveals ours
  * underneath through {@link Connection#isWrapperFor}. When a pool hides it, the statement passes
- * two of our proxies, and {@link StatementListener} counts it once.
+ * two of our wrappers, and {@link StatementListener} counts it once.
  */
 public final class ConnectionWrapper {
 
-    private final ProxyConfig config;
+    private final StatementListener listener;
 
     public ConnectionWrapper(StatementListener listener) {
-        this.config = ProxyConfig.Builder.create()
-                .dataSourceName("nplusone")
-                .queryListener(listener)
-                .stopwatchFactory(new NanoTimeStopwatchFactory())
-                .retrieveIsolationLevel(false)
-                .build();
+        this.listener = listener;
     }
 
     public Object wrap(Object candidate) {
-        if (!(candidate instanceof Connection) || candidate instanceof ProxyJdbcObject) {
+        if (!(candidate instanceof Connection) || candidate instanceof Wrapped) {
             return candidate;
         }
         Connection connection = (Connection) candidate;
@@ -40,7 +30,7 @@ public final class ConnectionWrapper {
             return candidate;
         }
         try {
-            return JdbcProxyFactory.DEFAULT.createConnection(connection, new ConnectionInfo(), config);
+            return ProxyClasses.connection(connection, listener);
         } catch (Throwable failure) {
             Failures.caught("wrapping " + connection.getClass().getName(), failure);
             return candidate;
@@ -49,7 +39,7 @@ public final class ConnectionWrapper {
 
     private static boolean wrapsOurs(Connection connection) {
         try {
-            return connection.isWrapperFor(ProxyJdbcObject.class);
+            return connection.isWrapperFor(Wrapped.class);
         } catch (Throwable notSupported) {
             return false; // old drivers lack isWrapperFor; the listener still counts once
         }

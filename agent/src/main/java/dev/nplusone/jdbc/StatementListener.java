@@ -4,21 +4,18 @@ import dev.nplusone.failure.Failures;
 import dev.nplusone.failure.Faults;
 import dev.nplusone.scope.Scopes;
 import dev.nplusone.scope.ThreadState;
-import net.ttddyy.dsproxy.ExecutionInfo;
-import net.ttddyy.dsproxy.QueryInfo;
-import net.ttddyy.dsproxy.listener.QueryExecutionListener;
-
-import java.util.List;
 
 /**
  * Sees every statement execution: counts it, and hands it to the current thread's scope.
  *
- * <p>This is the hot path. Outside a scope a statement costs a thread-local lookup and a counter;
- * inside one, also a cached shape lookup and a call-site fingerprint. A batch is one execution. A
- * statement that passes two of our proxies (a pool hid the inner one) is recorded by the outer one
- * only. No exception leaves this class: datasource-proxy would throw it into the application.
+ * <p>This is the hot path. A wrapper calls {@link #starting} before the driver runs a statement and
+ * {@link #ended} after it, with what {@code starting} returned: one thread-local lookup per
+ * statement. Outside a scope a statement costs that lookup and a counter; inside one, also a cached
+ * shape lookup and a call-site fingerprint. A batch is one execution. A statement that passes two
+ * of our wrappers (a pool hid the inner one) is recorded by the outer one only. No exception leaves
+ * this class: it would reach the application's JDBC call.
  */
-public final class StatementListener implements QueryExecutionListener {
+public final class StatementListener {
 
     private final Scopes scopes;
     private final boolean keepParameters;
@@ -34,38 +31,58 @@ public final class StatementListener implements QueryExecutionListener {
         recording = false;
     }
 
-    @Override
-    public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+    boolean keepsParameters() {
+        return keepParameters;
+    }
+
+    /** Before the driver runs {@code statement}: the thread's state, for {@link #ended}; null when not recording. */
+    ThreadState starting(StatementProxy statement) {
         if (!recording) {
-            return;
+            return null;
         }
         try {
             Faults.at(Faults.Point.LISTENER_BEFORE);
-            scopes.thread().executionStarts(execution);
+            ThreadState thread = scopes.thread();
+            thread.executionStarts(statement);
+            return thread;
+        } catch (Throwable failure) {
+            Failures.caught("statement listener", failure);
+            return null;
+        }
+    }
+
+    /**
+     * After the driver ran {@code statement}, whether it succeeded or threw.
+     *
+     * @param sql   the statement's SQL (a batch's first), or null for an empty batch
+     * @param batch whether it ran the statement's batch
+     * @param start {@link System#nanoTime()} before the driver was called
+     */
+    void ended(ThreadState thread, StatementProxy statement, String sql, boolean batch, long start) {
+        if (thread == null) {
+            return;
+        }
+        try {
+            Faults.at(Faults.Point.LISTENER_AFTER);
+            if (!thread.executionEnds(statement)) {
+                return; // an inner wrapper of the same execution
+            }
+            if (!thread.inScope() || sql == null) {
+                scopes.unscoped();
+                return;
+            }
+            long nanos = System.nanoTime() - start;
+            long key = batch ? statement.batchKey : statement.key(sql);
+            scopes.statement(thread, sql, key, nanos, keepParameters ? parameters(statement, batch) : null);
         } catch (Throwable failure) {
             Failures.caught("statement listener", failure);
         }
     }
 
-    @Override
-    public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
-        if (!recording) {
-            return;
+    private static String parameters(StatementProxy statement, boolean batch) {
+        if (!batch) {
+            return statement.parameterText();
         }
-        try {
-            Faults.at(Faults.Point.LISTENER_AFTER);
-            ThreadState thread = scopes.thread();
-            if (!thread.executionEnds(execution)) {
-                return; // an inner proxy of the same execution
-            }
-            if (!thread.inScope() || queries.isEmpty()) {
-                scopes.unscoped();
-                return;
-            }
-            scopes.statement(thread, queries.get(0).getQuery(), StatementKeys.of(queries), execution.getElapsedTime(),
-                    keepParameters ? ParameterText.of(queries) : null);
-        } catch (Throwable failure) {
-            Failures.caught("statement listener", failure);
-        }
+        return statement.batchSize > 1 ? statement.batchText + " and " + (statement.batchSize - 1) + " more sets" : statement.batchText;
     }
 }

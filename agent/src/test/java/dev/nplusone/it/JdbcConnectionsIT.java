@@ -97,7 +97,7 @@ class JdbcConnectionsIT {
         assertEquals(1, nPlusOne.occurrences());
         assertEquals(Workload.PARENTS, nPlusOne.totalRepetitions());
         assertEquals(N_PLUS_ONE.frame("childrenOfEach"), nPlusOne.location());
-        // Only application frames: no H2, datasource-proxy, Hikari, reflection or JDK frames.
+        // Only application frames: no H2, the agent's wrappers, Hikari, reflection or JDK frames.
         assertEquals(List.of(N_PLUS_ONE.frame("childrenOfEach"), CALLS_LOOP.frame("run"), RUNS_WORKLOAD.frame("main")),
                 nPlusOne.stack());
         assertEquals(PARENTS, nPlusOne.trigger());

@@ -19,7 +19,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-/** Statements through datasource-proxy's wrappers on a real H2 connection, into scopes and a recording sink. */
+/** Statements through the agent's JDBC wrappers on a real H2 connection, into scopes and a recording sink. */
 class StatementListenerTest {
 
     private final RecordingSink sink = new RecordingSink(true);

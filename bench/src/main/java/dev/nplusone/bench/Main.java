@@ -44,6 +44,10 @@ public final class Main {
             part("1. per statement (JMH, a fork per configuration, rounds interleaved)");
             new PerStatement(settings).run(table);
         }
+        if (settings.parts.contains("cpu")) {
+            part("1. per statement, in the benchmark thread's CPU time (a plain loop per configuration, rounds interleaved)");
+            new PerStatement(settings, true).run(table);
+        }
         if (settings.parts.contains("stack")) {
             part("5. stack capture (JMH, the agent's CallSites from its jar)");
             new StackCapture(settings).run(table);
@@ -65,7 +69,7 @@ public final class Main {
         if (settings.parts.contains("profile")) {
             part("profile of the hot path (JFR)");
             HotPath hotPath = new HotPath(settings);
-            profile = hotPath.run("inScope") + "\n" + hotPath.run("statement");
+            profile = hotPath.run("inScope") + "\n" + hotPath.run("statement") + "\n" + hotPath.run("inScopeEveryStatementWalked");
         }
 
         long seconds = Duration.ofNanos(System.nanoTime() - begin).toSeconds();

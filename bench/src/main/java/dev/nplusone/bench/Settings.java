@@ -13,8 +13,8 @@ import java.util.Set;
  */
 public final class Settings {
 
-    public static final List<String> PARTS = List.of("statement", "stack", "request", "startup", "memory", "profile");
-    /** What runs without --only: everything but the profile, which is a tool for finding hot spots. */
+    public static final List<String> PARTS = List.of("statement", "stack", "request", "startup", "memory", "profile", "cpu");
+    /** What runs without --only: everything but the profile, a tool for finding hot spots, and the CPU-time loop, for loaded machines. */
     static final List<String> DEFAULT_PARTS = PARTS.subList(0, 5);
 
     public final boolean quick;
@@ -96,7 +96,7 @@ public final class Settings {
         if ((parts.contains("request") || parts.contains("startup")) && !Files.isRegularFile(demo)) {
             throw new IllegalArgumentException("no demo jar at " + demo.toAbsolutePath() + " (build it: bench/run.sh does)");
         }
-        if ((parts.contains("statement") || parts.contains("startup")) && !Files.isRegularFile(otel)) {
+        if ((parts.contains("statement") || parts.contains("cpu") || parts.contains("startup")) && !Files.isRegularFile(otel)) {
             throw new IllegalArgumentException("no OpenTelemetry agent at " + otel.toAbsolutePath() + " (the bench module's build copies it)");
         }
         return new Settings(quick, agent.toAbsolutePath(), demo.toAbsolutePath(), otel.toAbsolutePath(), work.toAbsolutePath(), parts, rounds);

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -149,6 +150,49 @@ public class StatementBenchmark {
             return Database.select(pool.pool, pool.nextId());
         }
         return Database.select(pool.pool, pool.nextId());
+    }
+
+    /**
+     * As {@link #inScopeEveryStatementWalked}, with {@value DeepStack#FRAMES} frames of other code
+     * (the JDK's {@code Function.compose}, two frames a level) between the statement's application
+     * frames and the benchmark method: the shape of a controller or a service under a web framework
+     * and its container, whose stacks are 150 frames deep and more. Against
+     * {@link #inScopeEveryStatementWalked}, what a walk pays for a deep stack.
+     */
+    @Benchmark
+    public String inScopeEveryStatementWalkedDeep(Pool pool, OpenScope scope, DeepStack deep) {
+        scope.flip = !scope.flip;
+        return (scope.flip ? deep.one : deep.other).apply(pool.nextId());
+    }
+
+    /** Two call sites under {@value #FRAMES} frames of the JDK's code. */
+    @State(Scope.Thread)
+    public static class DeepStack {
+        static final int FRAMES = 150;
+        Function<Long, String> one;
+        Function<Long, String> other;
+
+        @Setup(Level.Trial)
+        public void build(Pool pool) {
+            one = deep(id -> select(pool.pool, id));
+            other = deep(id -> select(pool.pool, id));
+        }
+
+        private static Function<Long, String> deep(Function<Long, String> site) {
+            Function<Long, String> f = site;
+            for (int i = 0; i < FRAMES / 2; i++) {
+                f = f.compose(Function.identity());
+            }
+            return f;
+        }
+
+        private static String select(DataSource pool, long id) {
+            try {
+                return Database.select(pool, id);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** A scope opened and closed around every statement: what a unit of work of one statement costs. */
