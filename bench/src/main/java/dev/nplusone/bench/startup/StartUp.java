@@ -20,7 +20,11 @@ import java.util.List;
 public final class StartUp {
 
     private static final String MEASURE = "3. start-up";
-    private static final double TARGET_MS = 400;
+    /** Issue 14's targets: what the agent may add to a trivial main, and to the demo's start. */
+    private static final double TRIVIAL_MAIN_TARGET_MS = 150;
+    private static final double DEMO_TARGET_MS = 500;
+    /** No target: a figure beside ours. */
+    private static final double NONE = 0;
 
     private final Settings settings;
     private final DemoStarts demoStarts;
@@ -44,14 +48,14 @@ public final class StartUp {
         wallMillis(agent);
         wallMillis(otel);
         String what = "trivial main, launch to exit";
-        double ours = pairs(table, what, bare, agent, "agent", true);
-        double theirs = pairs(table, what, bare, otel, "OpenTelemetry agent, exporters off", false);
+        double ours = pairs(table, what, bare, agent, "agent", TRIVIAL_MAIN_TARGET_MS);
+        double theirs = pairs(table, what, bare, otel, "OpenTelemetry agent, exporters off", NONE);
         table.add(Row.figure(MEASURE, what + ", nplusone added / OpenTelemetry added", String.format("%.2fx", ours / theirs), "",
                 "medians of the added times, each against its own bare runs"));
     }
 
     /** Pairs of starts without and with {@code with}, the order alternating; returns the median added time. */
-    private double pairs(Table table, String what, List<String> bare, List<String> with, String name, boolean target) throws Exception {
+    private double pairs(Table table, String what, List<String> bare, List<String> with, String name, double targetMs) throws Exception {
         List<Double> without = new ArrayList<>();
         List<Double> withIt = new ArrayList<>();
         for (int pair = 0; pair < settings.startupPairs; pair++) {
@@ -62,7 +66,7 @@ public final class StartUp {
             withIt.add(withFirst ? a : b);
         }
         System.err.printf("  trivial main: without %s ms, with the %s %s ms%n", without, name, withIt);
-        return added(table, what, without, withIt, "ms", name, target);
+        return added(table, what, without, withIt, "ms", name, targetMs);
     }
 
     private double wallMillis(List<String> options) throws Exception {
@@ -83,7 +87,7 @@ public final class StartUp {
         List<Double> without = seconds(demoStarts.bare());
         List<Double> with = seconds(demoStarts.agent());
         System.err.printf("  demo Started at: without %s ms, with %s ms%n", without, with);
-        added(table, "demo, JVM uptime at \"Started\"", without, with, "ms", "agent", true);
+        added(table, "demo, JVM uptime at \"Started\"", without, with, "ms", "agent", DEMO_TARGET_MS);
     }
 
     private static List<Double> seconds(List<Double> seconds) {
@@ -95,21 +99,21 @@ public final class StartUp {
     }
 
     private static double added(Table table, String what, List<Double> without, List<Double> with, String unit,
-            String name, boolean target) {
+            String name, double targetMs) {
         int pairs = Math.min(without.size(), with.size());
         List<Double> differences = new ArrayList<>();
         for (int i = 0; i < pairs; i++) {
             differences.add(with.get(i) - without.get(i));
         }
         double added = Stats.median(differences);
-        String bareLabel = what + ", bare" + (target ? "" : " (paired with the " + name + ")");
+        String bareLabel = what + ", bare" + (targetMs != NONE ? "" : " (paired with the " + name + ")");
         table.add(Row.figure(MEASURE, bareLabel, String.format("%.0f %s", Stats.median(without), unit), "",
                 "runs " + Stats.range(without, "%.0f")));
         String median = String.format("%.0f %s", Stats.median(with), unit);
         String versus = String.format("%+.0f %s", added, unit);
         String detail = pairs + " pairs; added per pair " + Stats.range(differences, "%+.0f");
-        table.add(target
-                ? Row.target(MEASURE, what + ", " + name, median, versus, detail, "< 400 ms added", added < TARGET_MS)
+        table.add(targetMs != NONE
+                ? Row.target(MEASURE, what + ", " + name, median, versus, detail, String.format("< %.0f ms added", targetMs), added < targetMs)
                 : Row.figure(MEASURE, what + ", " + name, median, versus, detail));
         return added;
     }
