@@ -15,6 +15,10 @@ import java.sql.Statement;
  * driver.
  *
  * <p>A batch is one execution: its first statement's SQL, a key over all of them.
+ *
+ * <p>Each execution method is spelled out, alike but for its call to the driver: this is the hot
+ * path, and one shared method taking the call as a lambda would allocate a capturing lambda per
+ * statement.
  */
 public abstract class StatementProxy implements Statement, Wrapped {
 
